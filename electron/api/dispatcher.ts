@@ -1,0 +1,56 @@
+import type { z } from 'zod';
+import { contract, type CallName } from '../../shared/api/contract';
+import { failure, ok, type Result } from '../../shared/api/result';
+import { ClinicError } from '../services/context';
+import { handlers as defaultHandlers, type HandlerContext, type Handlers } from './handlers';
+
+export type Dispatch = (name: string, input: unknown) => Promise<Result<unknown>>;
+
+export interface Logger {
+  error(message: string, detail?: unknown): void;
+}
+
+const ROLE_NAMES = { admin: 'an administrator', therapist: 'a therapist', reception: 'reception' } as const;
+
+/**
+ * Turns a named call into a service call: unknown names, disallowed roles and invalid input
+ * are refused before any service runs; every outcome is a Result value.
+ */
+export function createDispatcher(
+  context: () => HandlerContext,
+  options: { handlers?: Handlers; logger?: Logger } = {},
+): Dispatch {
+  const table = options.handlers ?? defaultHandlers;
+  return async (name, input) => {
+    if (!Object.hasOwn(contract, name)) return failure('unknown-call', `Fettle has no action called "${name}".`);
+    const callName = name as CallName;
+    const spec = contract[callName];
+    const ctx = context();
+    if (!spec.roles.includes(ctx.session.role)) {
+      return failure('forbidden', `Signed in as ${ROLE_NAMES[ctx.session.role]}, you cannot do this. Ask a colleague who can.`);
+    }
+    const parsed = spec.input.safeParse(input);
+    if (!parsed.success) return invalidInput(parsed.error);
+    try {
+      const handler = table[callName] as (input: unknown, ctx: HandlerContext) => unknown;
+      return ok(handler(parsed.data, ctx));
+    } catch (error) {
+      if (error instanceof ClinicError) return failure(error.code, error.message, error.fields);
+      // Never pass a stack trace (or clinical text inside one) to the UI.
+      options.logger?.error(`${name} failed`, error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+      return failure('internal', 'Something went wrong and nothing was saved. Try again; if it keeps happening, restart Fettle.');
+    }
+  };
+}
+
+/** One message per field, keyed by its path; the summary names the first field. */
+function invalidInput(error: z.ZodError) {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || 'input';
+    fields[key] ??= issue.message;
+  }
+  const [firstKey, firstMessage] = Object.entries(fields)[0]!;
+  const summary = firstMessage.includes(':') || / is required\.$/.test(firstMessage) ? firstMessage : `${firstKey}: ${firstMessage}`;
+  return failure('invalid', summary, fields);
+}

@@ -1,0 +1,48 @@
+import type { CallName, OutputOf, ParsedInputOf } from '../../shared/api/contract';
+import type { Role } from '../../shared/vocabulary';
+import { listTherapists } from '../db/repositories/therapists';
+import type { ServiceContext } from '../services/context';
+import * as clients from '../services/clients';
+import * as races from '../services/races';
+import * as therapists from '../services/therapists';
+import * as treatments from '../services/treatments';
+
+export interface Session {
+  role: Role;
+}
+
+export interface HandlerContext extends ServiceContext {
+  session: Session;
+  version: string;
+  dataDir: string;
+}
+
+export type Handlers = {
+  [N in CallName]: (input: ParsedInputOf<N>, ctx: HandlerContext) => OutputOf<N>;
+};
+
+/** The handler table: the one place a call name meets a service. IPC and the e2e host both mount it. */
+export const handlers: Handlers = {
+  'app:info': (_, ctx) => ({ version: ctx.version, dataDir: ctx.dataDir, today: ctx.today(), role: ctx.session.role }),
+
+  'therapists:list': (_, ctx) => listTherapists(ctx.db),
+  'therapists:create': (input, ctx) => therapists.createTherapist(ctx, input),
+  'therapists:update': (input, ctx) => therapists.updateTherapist(ctx, input),
+
+  'clients:search': (input, ctx) => clients.searchClients(ctx, input),
+  'clients:get': (input, ctx) => clients.clientDetail(ctx, input.id),
+  'clients:create': (input, ctx) => clients.createClient(ctx, input),
+  'clients:update': (input, ctx) => clients.updateClient(ctx, input),
+  'clients:archive': (input, ctx) => clients.setClientArchived(ctx, input.id, true),
+  'clients:restore': (input, ctx) => clients.setClientArchived(ctx, input.id, false),
+
+  'races:upcoming': (_, ctx) => races.upcomingRaceEvents(ctx),
+  'races:create': (input, ctx) => races.createRace(ctx, input),
+  'races:update': (input, ctx) => races.updateRace(ctx, input),
+  'races:remove': (input, ctx) => races.removeRace(ctx, input.id),
+
+  'guidance:forClient': (input, ctx) => treatments.guidanceForClient(ctx, input),
+
+  'treatments:log': (input, ctx) => treatments.logTreatment(ctx, input),
+  'treatments:get': (input, ctx) => treatments.getTreatment(ctx, input.id),
+};

@@ -1,0 +1,14 @@
+import type { Db } from '../native';
+import { initialSchema } from './001-initial-schema';
+import { clientSearchKey } from './002-client-search-key';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Db): void;
+}
+
+/** Ordered; each runs once, inside one transaction together with its user_version bump. */
+export const MIGRATIONS: readonly Migration[] = [initialSchema, clientSearchKey];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

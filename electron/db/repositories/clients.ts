@@ -1,0 +1,119 @@
+import type { Client } from '../../../shared/api/types';
+import { clientSearchKey } from '../../../shared/search';
+import type { Db } from '../native';
+
+export interface ClientRow {
+  id: number;
+  first_name: string;
+  last_name: string;
+  date_of_birth: string | null;
+  phone: string;
+  email: string;
+  emergency_contact_name: string;
+  emergency_contact_phone: string;
+  gp: string;
+  medical_alerts: string;
+  hotspots: string;
+  usual_therapist_id: number | null;
+  consent_treatment: number;
+  consent_data: number;
+  consent_date: string | null;
+  notes: string;
+  archived_at: string | null;
+}
+
+export type ClientFields = Omit<Client, 'id' | 'archived'>;
+
+export function toClient(r: ClientRow): Client {
+  return {
+    id: r.id,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    dateOfBirth: r.date_of_birth,
+    phone: r.phone,
+    email: r.email,
+    emergencyContactName: r.emergency_contact_name,
+    emergencyContactPhone: r.emergency_contact_phone,
+    gp: r.gp,
+    medicalAlerts: r.medical_alerts,
+    hotspots: JSON.parse(r.hotspots) as string[],
+    usualTherapistId: r.usual_therapist_id,
+    consentTreatment: r.consent_treatment === 1,
+    consentData: r.consent_data === 1,
+    consentDate: r.consent_date,
+    notes: r.notes,
+    archived: r.archived_at !== null,
+  };
+}
+
+const BLANK: ClientFields = {
+  firstName: '', lastName: '', dateOfBirth: null, phone: '', email: '', emergencyContactName: '',
+  emergencyContactPhone: '', gp: '', medicalAlerts: '', hotspots: [], usualTherapistId: null,
+  consentTreatment: false, consentData: false, consentDate: null, notes: '',
+};
+
+function toParams(c: ClientFields) {
+  return {
+    first_name: c.firstName,
+    last_name: c.lastName,
+    date_of_birth: c.dateOfBirth,
+    phone: c.phone,
+    email: c.email,
+    emergency_contact_name: c.emergencyContactName,
+    emergency_contact_phone: c.emergencyContactPhone,
+    gp: c.gp,
+    medical_alerts: c.medicalAlerts,
+    hotspots: JSON.stringify(c.hotspots),
+    usual_therapist_id: c.usualTherapistId,
+    consent_treatment: Number(c.consentTreatment),
+    consent_data: Number(c.consentData),
+    consent_date: c.consentDate,
+    notes: c.notes,
+    search_key: clientSearchKey(c),
+  };
+}
+
+const COLUMNS = Object.keys(toParams(BLANK));
+
+export function getClient(db: Db, id: number): Client | undefined {
+  const row = db.prepare('SELECT * FROM clients WHERE id = ?').get(id) as ClientRow | undefined;
+  return row && toClient(row);
+}
+
+export function insertClient(db: Db, client: ClientFields): Client {
+  const sql = `INSERT INTO clients (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => '@' + c).join(', ')})`;
+  const { lastInsertRowid } = db.prepare(sql).run(toParams(client));
+  return getClient(db, Number(lastInsertRowid))!;
+}
+
+export function updateClient(db: Db, id: number, client: ClientFields): void {
+  const sets = COLUMNS.map((c) => `${c} = @${c}`).join(', ');
+  db.prepare(`UPDATE clients SET ${sets}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ') WHERE id = @id`).run({ ...toParams(client), id });
+}
+
+export function setArchived(db: Db, id: number, archived: boolean): void {
+  db.prepare(
+    `UPDATE clients SET archived_at = CASE WHEN @archived THEN coalesce(archived_at, strftime('%Y-%m-%dT%H:%M:%fZ')) END WHERE id = @id`,
+  ).run({ id, archived: Number(archived) });
+}
+
+/**
+ * Clients whose search key holds every term, ordered by surname. Terms are pre-folded
+ * (see shared/search.ts) and bound as LIKE patterns; `%` and `_` cannot occur in them.
+ */
+export function searchClients(
+  db: Db,
+  terms: string[],
+  options: { includeArchived: boolean; offset: number; limit: number },
+): { total: number; rows: ClientRow[] } {
+  const where = [options.includeArchived ? '1' : 'archived_at IS NULL', ...terms.map((_, i) => `search_key LIKE @t${i}`)].join(' AND ');
+  const params: Record<string, unknown> = Object.fromEntries(terms.map((t, i) => [`t${i}`, `%${t}%`]));
+  const total = (db.prepare(`SELECT count(*) AS n FROM clients WHERE ${where}`).get(params) as { n: number }).n;
+  const rows = db
+    .prepare(
+      `SELECT * FROM clients WHERE ${where}
+       ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, limit: options.limit, offset: options.offset }) as ClientRow[];
+  return { total, rows };
+}

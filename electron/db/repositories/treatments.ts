@@ -1,0 +1,87 @@
+import type { BodyArea, Treatment, TreatmentSummary } from '../../../shared/api/types';
+import type { Intensity, Phase } from '../../../shared/vocabulary';
+import type { Db } from '../native';
+
+interface SummaryRow {
+  id: number; client_id: number; therapist_id: number; therapist_name: string; date: string;
+  intensity: Intensity; phase: Phase; ceiling: Intensity; override_reason: string | null;
+}
+interface FullRow extends SummaryRow {
+  sore: number; guidance_headline: string; areas: string; techniques: string; subjective: string; objective: string;
+  assessment: string; plan: string; pain_before: number | null; pain_after: number | null; advice: string; next_booking: string | null;
+}
+
+const toSummary = (r: SummaryRow): TreatmentSummary => ({
+  id: r.id, clientId: r.client_id, therapistId: r.therapist_id, therapistName: r.therapist_name, date: r.date,
+  intensity: r.intensity, phase: r.phase, ceiling: r.ceiling, overridden: r.override_reason !== null,
+});
+
+const SUMMARY_COLUMNS = `t.id, t.client_id, t.therapist_id, th.name AS therapist_name, t.date, t.intensity, t.phase, t.ceiling, t.override_reason`;
+
+/** History without clinical notes, newest first. */
+export function treatmentsOfClient(db: Db, clientId: number): TreatmentSummary[] {
+  return (
+    db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM treatments t JOIN therapists th ON th.id = t.therapist_id WHERE t.client_id = ? ORDER BY t.date DESC, t.id DESC`)
+      .all(clientId) as SummaryRow[]
+  ).map(toSummary);
+}
+
+/** What the phase engine reads: who treated whom, when, how hard. Many clients at once. */
+export function treatmentHistoryOfClients(
+  db: Db,
+  clientIds: number[],
+): Map<number, { date: string; therapistId: string; intensity: Intensity }[]> {
+  const byClient = new Map<number, { date: string; therapistId: string; intensity: Intensity }[]>(clientIds.map((id) => [id, []]));
+  if (clientIds.length === 0) return byClient;
+  const rows = db
+    .prepare(
+      `SELECT t.client_id, t.date, t.therapist_id, t.intensity FROM treatments t
+       JOIN json_each(?) AS ids ON t.client_id = ids.value ORDER BY t.date`,
+    )
+    .all(JSON.stringify(clientIds)) as { client_id: number; date: string; therapist_id: number; intensity: Intensity }[];
+  for (const r of rows) byClient.get(r.client_id)?.push({ date: r.date, therapistId: String(r.therapist_id), intensity: r.intensity });
+  return byClient;
+}
+
+export function getTreatment(db: Db, id: number): Treatment | undefined {
+  const r = db
+    .prepare(`SELECT t.*, th.name AS therapist_name FROM treatments t JOIN therapists th ON th.id = t.therapist_id WHERE t.id = ?`)
+    .get(id) as FullRow | undefined;
+  if (!r) return undefined;
+  return {
+    ...toSummary(r),
+    sore: r.sore === 1,
+    guidanceHeadline: r.guidance_headline,
+    overrideReason: r.override_reason,
+    areas: JSON.parse(r.areas) as BodyArea[],
+    techniques: JSON.parse(r.techniques) as string[],
+    subjective: r.subjective,
+    objective: r.objective,
+    assessment: r.assessment,
+    plan: r.plan,
+    painBefore: r.pain_before,
+    painAfter: r.pain_after,
+    advice: r.advice,
+    nextBooking: r.next_booking,
+  };
+}
+
+export interface NewTreatment {
+  clientId: number; therapistId: number; date: string; intensity: Intensity; sore: boolean; phase: Phase; ceiling: Intensity;
+  guidanceHeadline: string; overrideReason: string | null; areas: BodyArea[]; techniques: string[]; subjective: string;
+  objective: string; assessment: string; plan: string; painBefore: number | null; painAfter: number | null; advice: string;
+  nextBooking: string | null;
+}
+
+export function insertTreatment(db: Db, t: NewTreatment): number {
+  const { lastInsertRowid } = db
+    .prepare(
+      `INSERT INTO treatments (client_id, therapist_id, date, intensity, sore, phase, ceiling, guidance_headline, override_reason,
+         areas, techniques, subjective, objective, assessment, plan, pain_before, pain_after, advice, next_booking)
+       VALUES (@clientId, @therapistId, @date, @intensity, @sore, @phase, @ceiling, @guidanceHeadline, @overrideReason,
+         @areas, @techniques, @subjective, @objective, @assessment, @plan, @painBefore, @painAfter, @advice, @nextBooking)`,
+    )
+    .run({ ...t, sore: Number(t.sore), areas: JSON.stringify(t.areas), techniques: JSON.stringify(t.techniques) });
+  return Number(lastInsertRowid);
+}

@@ -1,0 +1,92 @@
+// Fettle's main process: the thin Electron shell around plain Node services.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { createDispatcher } from '../api/dispatcher';
+import { openDatabase } from '../db/database';
+import { fixedClock, systemClock } from '../services/context';
+import { registerIpc } from './ipc';
+import { menuTemplate } from './menu';
+import { APP_ENTRY, APP_ORIGIN, APP_SCHEME } from './origin';
+import { resolveDataDir } from './paths';
+import { serveRenderer } from './protocol';
+import { denyAllPermissions, guardWebContents } from './security';
+
+// Native date inputs show dd/MM/yyyy.
+app.commandLine.appendSwitch('lang', 'en-GB');
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+// electron-vite sets this in `npm run dev` only: the renderer then comes from its dev server.
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const allowedOrigins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN];
+
+let mainWindow: BrowserWindow | null = null;
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 960,
+    minHeight: 600,
+    title: 'Fettle',
+    show: false,
+    backgroundColor: '#f6f7f9',
+    webPreferences: {
+      preload: path.join(__dirname, '../preload/index.js'),
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      spellcheck: true,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(devServerUrl ?? APP_ENTRY);
+  return win;
+}
+
+function start(): void {
+  const dataDir = resolveDataDir(process.env, app.getPath('userData'));
+  let db;
+  try {
+    db = openDatabase(dataDir);
+  } catch (error) {
+    dialog.showErrorBox('Fettle cannot open its database', (error as Error).message);
+    app.exit(1);
+    return;
+  }
+  // Test hook, never honoured in a packaged build: pins "today" so e2e runs are repeatable.
+  const testToday = !app.isPackaged ? process.env.FETTLE_TEST_TODAY : undefined;
+  const clock = testToday ? fixedClock(testToday) : systemClock();
+  const dispatch = createDispatcher(
+    // Until sign-in exists, the app runs as an administrator.
+    () => ({ db, ...clock, session: { role: 'admin' }, version: app.getVersion(), dataDir }),
+    { logger: { error: (message, detail) => console.error(`[fettle] ${message}`, detail) } },
+  );
+
+  serveRenderer(protocol, APP_SCHEME, path.join(__dirname, '../renderer'), (file) => fs.readFile(file));
+  denyAllPermissions(session.defaultSession);
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, allowedOrigins));
+  registerIpc(ipcMain, dispatch, () => mainWindow, allowedOrigins);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isMac: process.platform === 'darwin', isPackaged: app.isPackaged })));
+
+  mainWindow = createWindow();
+  mainWindow.on('closed', () => (mainWindow = null));
+  app.on('will-quit', () => db.close());
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  app.on('window-all-closed', () => app.quit());
+  void app.whenReady().then(start);
+}

@@ -1,0 +1,96 @@
+import type { z } from 'zod';
+import type { clientInput, clientSearch } from '../../shared/api/schemas';
+import type { Client, ClientDetail, ClientPage, ClientSummary } from '../../shared/api/types';
+import { searchTerms } from '../../shared/search';
+import * as clients from '../db/repositories/clients';
+import { upcomingAppointmentsOfClient } from '../db/repositories/appointments';
+import { racesOfClient, racesOfClients } from '../db/repositories/races';
+import { getTherapist } from '../db/repositories/therapists';
+import { treatmentHistoryOfClients, treatmentsOfClient } from '../db/repositories/treatments';
+import { ClinicError, notFound, type ServiceContext } from './context';
+import { guidanceFromRecords, therapistNames } from './guidance';
+
+type ClientFields = z.output<typeof clientInput>;
+
+export function searchClients(ctx: ServiceContext, input: z.output<typeof clientSearch>): ClientPage {
+  const { total, rows } = clients.searchClients(ctx.db, searchTerms(input.query), input);
+  const ids = rows.map((r) => r.id);
+  const races = racesOfClients(ctx.db, ids);
+  const history = treatmentHistoryOfClients(ctx.db, ids);
+  const today = ctx.today();
+  return {
+    total,
+    rows: rows.map((row): ClientSummary => {
+      const clientRaces = races.get(row.id) ?? [];
+      const guidance = guidanceFromRecords({ date: today, races: clientRaces, treatments: history.get(row.id) ?? [] });
+      const next = clientRaces.find((r) => r.date >= today);
+      return {
+        id: row.id,
+        firstName: row.first_name,
+        lastName: row.last_name,
+        phone: row.phone,
+        email: row.email,
+        dateOfBirth: row.date_of_birth,
+        medicalAlerts: row.medical_alerts,
+        archived: row.archived_at !== null,
+        phase: guidance.phase,
+        ceiling: guidance.ceiling,
+        nextRace: next ? { name: next.name, date: next.date } : null,
+      };
+    }),
+  };
+}
+
+export function requireClient(ctx: ServiceContext, id: number): Client {
+  const client = clients.getClient(ctx.db, id);
+  if (!client) throw notFound('client');
+  return client;
+}
+
+export function clientDetail(ctx: ServiceContext, id: number): ClientDetail {
+  const client = requireClient(ctx, id);
+  const races = racesOfClient(ctx.db, id);
+  const today = ctx.today();
+  const history = treatmentHistoryOfClients(ctx.db, [id]).get(id) ?? [];
+  return {
+    client,
+    races,
+    treatments: treatmentsOfClient(ctx.db, id),
+    upcomingAppointments: upcomingAppointmentsOfClient(ctx.db, id, ctx.now()),
+    today,
+    guidance: guidanceFromRecords({
+      date: today,
+      races,
+      treatments: history,
+      therapistId: client.usualTherapistId,
+      therapistNames: therapistNames(ctx),
+      clientName: client.firstName,
+    }),
+  };
+}
+
+function checkTherapist(ctx: ServiceContext, fields: ClientFields): void {
+  if (fields.usualTherapistId !== null && !getTherapist(ctx.db, fields.usualTherapistId)) {
+    throw new ClinicError('invalid', 'Usual therapist: that therapist is not on file.', { usualTherapistId: 'That therapist is not on file.' });
+  }
+}
+
+export function createClient(ctx: ServiceContext, fields: ClientFields): Client {
+  checkTherapist(ctx, fields);
+  return clients.insertClient(ctx.db, fields);
+}
+
+export function updateClient(ctx: ServiceContext, input: ClientFields & { id: number }): Client {
+  const { id, ...fields } = input;
+  requireClient(ctx, id);
+  checkTherapist(ctx, fields);
+  clients.updateClient(ctx.db, id, fields);
+  return requireClient(ctx, id);
+}
+
+/** Archiving hides a client from lists and search; nothing is deleted, and restore brings them back. */
+export function setClientArchived(ctx: ServiceContext, id: number, archived: boolean): Client {
+  requireClient(ctx, id);
+  clients.setArchived(ctx.db, id, archived);
+  return requireClient(ctx, id);
+}

@@ -1,0 +1,40 @@
+import { guidanceFor, type Guidance } from '../../shared/guidance';
+import type { Race } from '../../shared/api/types';
+import type { Intensity } from '../../shared/vocabulary';
+import { listTherapists } from '../db/repositories/therapists';
+import type { ServiceContext } from './context';
+
+export interface HistoryEntry { date: string; therapistId: string; intensity: Intensity }
+
+/** Adapts database records to the engine's query; the engine itself stays pure. */
+export function guidanceFromRecords(args: {
+  date: string;
+  races: Race[];
+  treatments: HistoryEntry[];
+  therapistId?: number | null;
+  sore?: boolean;
+  therapistNames?: Record<string, string>;
+  clientName?: string;
+}): Guidance {
+  return guidanceFor({
+    date: args.date,
+    races: args.races.map((r) => ({
+      id: String(r.id),
+      name: r.name,
+      date: r.date,
+      distance: r.distance,
+      priority: r.priority,
+      ...(r.planStart ? { planStart: r.planStart } : {}),
+      ...(r.taperDays ? { taperDays: r.taperDays } : {}),
+    })),
+    treatments: args.treatments,
+    ...(args.therapistId ? { therapistId: String(args.therapistId) } : {}),
+    sore: args.sore ?? false,
+    ...(args.therapistNames ? { therapists: args.therapistNames } : {}),
+    ...(args.clientName ? { clientName: args.clientName } : {}),
+  });
+}
+
+export function therapistNames(ctx: ServiceContext): Record<string, string> {
+  return Object.fromEntries(listTherapists(ctx.db).map((t) => [String(t.id), t.name]));
+}

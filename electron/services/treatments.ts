@@ -1,0 +1,62 @@
+import type { z } from 'zod';
+import type { guidanceRequest, treatmentInput } from '../../shared/api/schemas';
+import type { Treatment } from '../../shared/api/types';
+import { INTENSITY_LABEL, intensityRank, type Guidance } from '../../shared/guidance';
+import { racesOfClient } from '../db/repositories/races';
+import { getTherapist } from '../db/repositories/therapists';
+import * as treatments from '../db/repositories/treatments';
+import { ClinicError, notFound, type ServiceContext } from './context';
+import { requireClient } from './clients';
+import { guidanceFromRecords, therapistNames } from './guidance';
+
+/** The guidance for one client on one date, as a given therapist would treat (sore or not). */
+export function guidanceForClient(ctx: ServiceContext, input: z.output<typeof guidanceRequest>): Guidance {
+  const client = requireClient(ctx, input.clientId);
+  return guidanceFromRecords({
+    date: input.date,
+    races: racesOfClient(ctx.db, input.clientId),
+    treatments: treatments.treatmentHistoryOfClients(ctx.db, [input.clientId]).get(input.clientId) ?? [],
+    therapistId: input.therapistId,
+    sore: input.sore,
+    therapistNames: therapistNames(ctx),
+    clientName: client.firstName,
+  });
+}
+
+/**
+ * Logs a treatment with the guidance in force at the time. Going above the ceiling needs a
+ * reason, which is stored with the notes.
+ */
+export function logTreatment(ctx: ServiceContext, input: z.output<typeof treatmentInput>): Treatment {
+  const client = requireClient(ctx, input.clientId);
+  if (client.archived) throw new ClinicError('conflict', `${client.firstName} ${client.lastName} is archived. Restore the client before logging a treatment.`);
+  const therapist = getTherapist(ctx.db, input.therapistId);
+  if (!therapist) throw new ClinicError('invalid', 'Therapist: that therapist is not on file.', { therapistId: 'That therapist is not on file.' });
+  if (!therapist.active) throw new ClinicError('invalid', `Therapist: ${therapist.name} is no longer active.`, { therapistId: `${therapist.name} is no longer active.` });
+  if (input.date > ctx.today()) throw new ClinicError('invalid', 'Date: a treatment cannot be logged for a future date.', { date: 'A treatment cannot be logged for a future date.' });
+
+  const reason = input.overrideReason?.trim() || null;
+  const id = ctx.db.transaction(() => {
+    // Computed inside the transaction so the snapshot matches the history the row joins.
+    const guidance = guidanceForClient(ctx, { clientId: input.clientId, date: input.date, therapistId: input.therapistId, sore: input.sore });
+    const above = intensityRank(input.intensity) > intensityRank(guidance.ceiling);
+    if (above && !reason) {
+      const message = `${INTENSITY_LABEL[input.intensity]} is above the guidance for this date (${INTENSITY_LABEL[guidance.ceiling]}). Give a reason to go above it.`;
+      throw new ClinicError('invalid', `Reason for going above the guidance: ${message}`, { overrideReason: message });
+    }
+    return treatments.insertTreatment(ctx.db, {
+      ...input,
+      phase: guidance.phase,
+      ceiling: guidance.ceiling,
+      guidanceHeadline: guidance.headline,
+      overrideReason: above ? reason : null,
+    });
+  })();
+  return treatments.getTreatment(ctx.db, id)!;
+}
+
+export function getTreatment(ctx: ServiceContext, id: number): Treatment {
+  const treatment = treatments.getTreatment(ctx.db, id);
+  if (!treatment) throw notFound('treatment');
+  return treatment;
+}

@@ -1,0 +1,146 @@
+import { Badge, Button, Group, Paper, Switch, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import type { ClientSummary } from '../../../shared/api/types';
+import { fettle, unwrap } from '../api';
+import { IntensityBadge, PhaseChip } from '../components/Chips';
+import { formatDate, fullName } from '../format';
+
+const PAGE = 100;
+const ROW_HEIGHT = 52;
+const COLUMNS = '2.2fr 1.3fr 2fr 1fr 1.8fr 1.1fr 1.4fr';
+
+/** The client list: instant search over SQLite, paged, and virtualised so 10,000 clients scroll smoothly. */
+export function ClientsPage() {
+  const [params, setParams] = useSearchParams();
+  const query = params.get('q') ?? '';
+  const includeArchived = params.get('archived') === '1';
+  const navigate = useNavigate();
+  const setParam = (key: string, value: string) =>
+    setParams((p) => {
+      if (value) p.set(key, value);
+      else p.delete(key);
+      return p;
+    }, { replace: true });
+
+  const clients = useInfiniteQuery({
+    queryKey: ['clients:search', query, includeArchived],
+    queryFn: ({ pageParam }) => unwrap(fettle().clients.search({ query, includeArchived, offset: pageParam, limit: PAGE })),
+    initialPageParam: 0,
+    getNextPageParam: (last, pages) => {
+      const loaded = pages.reduce((n, p) => n + p.rows.length, 0);
+      return loaded < last.total ? loaded : undefined;
+    },
+    placeholderData: keepPreviousData,
+  });
+  const rows: ClientSummary[] = clients.data?.pages.flatMap((p) => p.rows) ?? [];
+  const total = clients.data?.pages[0]?.total ?? 0;
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items.at(-1)?.index ?? 0;
+  useEffect(() => {
+    if (lastIndex >= rows.length - 20 && clients.hasNextPage && !clients.isFetchingNextPage) void clients.fetchNextPage();
+  }, [lastIndex, rows.length, clients]);
+
+  const [focused, setFocused] = useState(0);
+
+  return (
+    <>
+      <Group justify="space-between" mb="md">
+        <Title order={2}>Clients</Title>
+        <Button component={Link} to="/clients/new">
+          New client
+        </Button>
+      </Group>
+      <Group mb="sm" align="end">
+        <TextInput
+          label="Search"
+          placeholder="Name, phone or email"
+          value={query}
+          onChange={(e) => setParam('q', e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && rows[focused]) navigate(`/clients/${rows[focused].id}`);
+            if (e.key === 'ArrowDown') setFocused((f) => Math.min(f + 1, rows.length - 1));
+            if (e.key === 'ArrowUp') setFocused((f) => Math.max(f - 1, 0));
+          }}
+          w={360}
+          autoFocus
+          data-autofocus
+        />
+        <Switch label="Show archived" checked={includeArchived} onChange={(e) => setParam('archived', e.currentTarget.checked ? '1' : '')} mb={8} />
+        <Text size="sm" c="dimmed" mb={8} aria-live="polite" data-testid="client-count">
+          {clients.isPending ? 'Loading…' : `${total.toLocaleString('en-GB')} ${total === 1 ? 'client' : 'clients'}`}
+        </Text>
+      </Group>
+      {clients.error && <Text c="red">{clients.error.message}</Text>}
+      <Paper withBorder radius="md">
+        <div role="table" aria-label="Clients" aria-rowcount={total + 1}>
+          <div role="row" aria-rowindex={1} style={{ display: 'grid', gridTemplateColumns: COLUMNS, padding: '8px 12px', borderBottom: '1px solid var(--mantine-color-gray-3)', fontWeight: 600, fontSize: 13, color: 'var(--mantine-color-gray-7)' }}>
+            {['Name', 'Phone', 'Email', 'Born', 'Next race', 'Phase', 'Massage today'].map((h) => (
+              <div role="columnheader" key={h}>
+                {h}
+              </div>
+            ))}
+          </div>
+          <div ref={scrollRef} style={{ height: 'calc(100vh - 250px)', minHeight: 300, overflow: 'auto' }} data-testid="client-scroll">
+            {rows.length === 0 && !clients.isPending && (
+              <Text p="lg" c="dimmed">
+                {query ? `No clients match “${query}”.` : 'No clients yet. Add the first with “New client”.'}
+              </Text>
+            )}
+            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {items.map((item) => {
+                const c = rows[item.index]!;
+                return (
+                  <div
+                    role="row"
+                    aria-rowindex={item.index + 2}
+                    key={c.id}
+                    data-client-id={c.id}
+                    onClick={() => navigate(`/clients/${c.id}`)}
+                    style={{
+                      position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)`,
+                      display: 'grid', gridTemplateColumns: COLUMNS, alignItems: 'center', padding: '0 12px', cursor: 'pointer',
+                      borderBottom: '1px solid var(--mantine-color-gray-2)',
+                      background: item.index === focused && query ? 'var(--mantine-color-teal-0)' : undefined,
+                    }}
+                  >
+                    <div role="cell">
+                      <Link to={`/clients/${c.id}`} style={{ color: 'inherit', fontWeight: 600, textDecoration: 'none' }}>
+                        {c.lastName}, {c.firstName}
+                      </Link>
+                      {c.medicalAlerts && (
+                        <Tooltip label={c.medicalAlerts} multiline w={280}>
+                          <Badge color="red" variant="light" size="sm" ml={6} aria-label={`Medical alerts for ${fullName(c)}`}>
+                            Alert
+                          </Badge>
+                        </Tooltip>
+                      )}
+                      {c.archived && (
+                        <Badge color="gray" variant="light" size="sm" ml={6}>
+                          Archived
+                        </Badge>
+                      )}
+                    </div>
+                    <div role="cell">{c.phone}</div>
+                    <div role="cell" style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{c.email}</div>
+                    <div role="cell">{formatDate(c.dateOfBirth)}</div>
+                    <div role="cell" style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+                      {c.nextRace ? `${c.nextRace.name}, ${formatDate(c.nextRace.date)}` : ''}
+                    </div>
+                    <div role="cell"><PhaseChip phase={c.phase} size="sm" /></div>
+                    <div role="cell"><IntensityBadge intensity={c.ceiling} size="sm" /></div>
+                  </div>
+                );
+              })}
+            </div>
+          </div>
+        </div>
+      </Paper>
+    </>
+  );
+}

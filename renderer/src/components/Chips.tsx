@@ -1,0 +1,23 @@
+import { Badge } from '@mantine/core';
+import { INTENSITY_COLOUR, INTENSITY_LABEL, PHASE_COLOUR, PHASE_LABEL } from '../../../shared/guidance';
+import type { Intensity, Phase } from '../../../shared/vocabulary';
+
+// Every screen shows phases and intensities with the same words and colours (from the engine's labels).
+
+export function PhaseChip({ phase, size = 'md' }: { phase: Phase; size?: 'sm' | 'md' | 'lg' }) {
+  const colour = PHASE_COLOUR[phase];
+  return (
+    <Badge size={size} variant="filled" radius="sm" styles={{ root: { background: colour.hex, color: colour.textHex } }} data-phase={phase}>
+      {PHASE_LABEL[phase]}
+    </Badge>
+  );
+}
+
+export function IntensityBadge({ intensity, size = 'md' }: { intensity: Intensity; size?: 'sm' | 'md' | 'lg' }) {
+  const colour = INTENSITY_COLOUR[intensity];
+  return (
+    <Badge size={size} variant="filled" radius="sm" styles={{ root: { background: colour.hex, color: colour.textHex } }} data-intensity={intensity}>
+      {INTENSITY_LABEL[intensity]}
+    </Badge>
+  );
+}

@@ -1,0 +1,28 @@
+import { createHashRouter } from 'react-router';
+import { AppLayout } from './components/AppLayout';
+import { CalendarPage } from './pages/CalendarPage';
+import { TodayPage } from './pages/TodayPage';
+import { ClientsPage } from './clients/ClientsPage';
+import { ClientPage } from './clients/ClientPage';
+import { ClientFormPage } from './clients/ClientFormPage';
+import { RacesPage } from './races/RacesPage';
+import { SettingsPage } from './settings/SettingsPage';
+import { TreatmentFormPage } from './treatments/TreatmentFormPage';
+
+// Hash routes work under the custom protocol, the test host and deep links (#/clients/42).
+export const router = createHashRouter([
+  {
+    element: <AppLayout />,
+    children: [
+      { index: true, element: <TodayPage /> },
+      { path: 'calendar', element: <CalendarPage /> },
+      { path: 'clients', element: <ClientsPage /> },
+      { path: 'clients/new', element: <ClientFormPage /> },
+      { path: 'clients/:clientId', element: <ClientPage /> },
+      { path: 'clients/:clientId/edit', element: <ClientFormPage /> },
+      { path: 'clients/:clientId/treatments/new', element: <TreatmentFormPage /> },
+      { path: 'races', element: <RacesPage /> },
+      { path: 'settings', element: <SettingsPage /> },
+    ],
+  },
+]);

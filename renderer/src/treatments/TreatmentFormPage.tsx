@@ -1,0 +1,195 @@
+import { Alert, Button, Grid, Group, MultiSelect, NumberInput, Paper, Radio, SegmentedControl, Select, Stack, Switch, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { z } from 'zod';
+import { treatmentInput } from '../../../shared/api/schemas';
+import type { BodyArea } from '../../../shared/api/types';
+import { INTENSITY_COLOUR, INTENSITY_LABEL, intensityRank } from '../../../shared/guidance';
+import { INTENSITIES, type Intensity } from '../../../shared/vocabulary';
+import { fettle, unwrap } from '../api';
+import { applyServerErrors, submitOnShortcut, useUnsavedChangesGuard } from '../components/forms';
+import { GuidanceBanner } from '../components/GuidanceBanner';
+import { MedicalAlerts } from '../components/MedicalAlerts';
+import { formatDate, fullName } from '../format';
+
+type FormInput = z.input<typeof treatmentInput>;
+type FormOutput = z.output<typeof treatmentInput>;
+
+const REGIONS = ['Calves', 'Achilles', 'Hamstrings', 'Quads', 'Hip flexors', 'Glutes', 'IT band', 'Adductors', 'Shins', 'Feet', 'Lower back', 'Upper back', 'Shoulders', 'Neck'];
+const TECHNIQUES = ['Effleurage', 'Petrissage', 'Frictions', 'Trigger point', 'Myofascial release', 'Muscle energy technique', 'Soft tissue release', 'Stretching', 'Cupping'];
+const FIELDS = ['clientId', 'therapistId', 'date', 'sore', 'intensity', 'overrideReason', 'areas', 'techniques', 'subjective', 'objective', 'assessment', 'plan', 'painBefore', 'painAfter', 'advice', 'nextBooking'];
+
+/** Logging a treatment: the guidance for the chosen date and therapist comes first, then the notes. */
+export function TreatmentFormPage() {
+  const clientId = Number(useParams().clientId);
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const detail = useQuery({ queryKey: ['clients:get', clientId], queryFn: () => unwrap(fettle().clients.get({ id: clientId })) });
+  const therapists = useQuery({ queryKey: ['therapists:list'], queryFn: () => unwrap(fettle().therapists.list({})) });
+  const [summary, setSummary] = useState('');
+
+  const { register, control, handleSubmit, formState, setError, clearErrors, watch, reset } = useForm<FormInput, unknown, FormOutput>({
+    resolver: zodResolver(treatmentInput),
+    defaultValues: { clientId, therapistId: undefined as unknown as number, date: '', sore: false, overrideReason: '', areas: [], techniques: [], subjective: '', objective: '', assessment: '', plan: '', painBefore: null, painAfter: null, advice: '', nextBooking: '' },
+  });
+  // Defaults that depend on loaded data: today's date and the client's usual therapist.
+  useEffect(() => {
+    if (detail.data && !formState.isDirty) {
+      reset((v) => ({ ...v, date: detail.data.today, therapistId: detail.data.client.usualTherapistId ?? (undefined as unknown as number) }), { keepDirty: false });
+    }
+  }, [detail.data, reset, formState.isDirty]);
+
+  const [date, therapistId, sore, intensity] = watch(['date', 'therapistId', 'sore', 'intensity']);
+  const guidance = useQuery({
+    queryKey: ['guidance:forClient', clientId, date, therapistId ?? null, sore],
+    queryFn: () => unwrap(fettle().guidance.forClient({ clientId, date, therapistId: therapistId || null, sore: sore ?? false })),
+    enabled: /^\d{4}-\d{2}-\d{2}$/.test(date ?? ''),
+    placeholderData: keepPreviousData,
+  });
+  const ceiling = guidance.data?.ceiling;
+  const aboveCeiling = !!(intensity && ceiling && intensityRank(intensity) > intensityRank(ceiling));
+
+  const save = useMutation({
+    mutationFn: (values: FormOutput) => unwrap(fettle().treatments.log(values)),
+    onSuccess: async () => {
+      guard.release();
+      await queryClient.invalidateQueries();
+      void navigate(`/clients/${clientId}`);
+    },
+    onError: (error) => setSummary(applyServerErrors(error, setError, FIELDS)),
+  });
+  const guard = useUnsavedChangesGuard(formState.isDirty);
+  const submit = handleSubmit((values) => {
+    setSummary('');
+    if (aboveCeiling && !values.overrideReason?.trim()) {
+      setError('overrideReason', { type: 'required', message: `${INTENSITY_LABEL[values.intensity]} is above the guidance (${INTENSITY_LABEL[ceiling!]}). Give a reason to go above it.` });
+      return;
+    }
+    save.mutate(values);
+  });
+  useEffect(() => {
+    if (!aboveCeiling) clearErrors('overrideReason');
+  }, [aboveCeiling, clearErrors]);
+
+  if (detail.error) return <Alert color="red">{detail.error.message}</Alert>;
+  if (!detail.data) return <Text c="dimmed">Loading…</Text>;
+  const client = detail.data.client;
+  const err = (name: string) => (formState.errors as Record<string, { message?: string } | undefined>)[name]?.message;
+  const therapistName = therapists.data?.find((t) => t.id === therapistId)?.name;
+
+  return (
+    <form onSubmit={submit} onKeyDown={submitOnShortcut(submit)} noValidate aria-label="Log treatment">
+      {guard.prompt}
+      <Group justify="space-between" mb="md">
+        <Title order={2}>Log treatment · {fullName(client)}</Title>
+        <Group>
+          <Button variant="default" component={Link} to={`/clients/${clientId}`}>Cancel</Button>
+          <Button type="submit" loading={save.isPending}>Save treatment</Button>
+        </Group>
+      </Group>
+      <Stack>
+        <MedicalAlerts text={client.medicalAlerts} />
+        <Paper withBorder p="md" radius="md">
+          <Group align="end">
+            <TextInput label="Date" type="date" withAsterisk {...register('date')} error={err('date')} max={detail.data.today} />
+            <Controller control={control} name="therapistId" render={({ field }) => (
+              <Select label="Therapist" withAsterisk placeholder="Who is treating?" w={240} allowDeselect={false}
+                data={(therapists.data ?? []).filter((t) => t.active).map((t) => ({ value: String(t.id), label: t.name }))}
+                value={field.value ? String(field.value) : null} onChange={(v) => field.onChange(v ? Number(v) : undefined)} error={err('therapistId')} />
+            )} />
+            <Controller control={control} name="sore" render={({ field }) => (
+              <Switch mb={8} label="Sore or tender to the touch today" checked={!!field.value} onChange={(e) => field.onChange(e.currentTarget.checked)} />
+            )} />
+          </Group>
+        </Paper>
+        {guidance.data && (
+          <GuidanceBanner guidance={guidance.data} title={`Guidance for ${formatDate(date)}${therapistName ? ` with ${therapistName}` : ''}`} />
+        )}
+        <Paper withBorder p="md" radius="md">
+          <Controller control={control} name="intensity" render={({ field }) => (
+            <Radio.Group label="Intensity given" withAsterisk value={field.value ?? ''} onChange={(v) => field.onChange(v as Intensity)} error={err('intensity')}
+              description={ceiling ? `Guidance for this date: up to ${INTENSITY_LABEL[ceiling]}.` : undefined}>
+              <Group mt="xs">
+                {INTENSITIES.map((level) => {
+                  const above = !!ceiling && intensityRank(level) > intensityRank(ceiling);
+                  return (
+                    <Radio.Card key={level} value={level} p="sm" radius="md" w={170} data-above={above || undefined}
+                      style={{ borderColor: field.value === level ? INTENSITY_COLOUR[level].hex : undefined, borderWidth: field.value === level ? 2 : 1, opacity: above && field.value !== level ? 0.7 : 1 }}>
+                      <Group wrap="nowrap" gap="xs">
+                        <Radio.Indicator />
+                        <div>
+                          <Text size="sm" fw={600}>{INTENSITY_LABEL[level]}</Text>
+                          {above && <Text size="xs" c="red.8">Above guidance</Text>}
+                        </div>
+                      </Group>
+                    </Radio.Card>
+                  );
+                })}
+              </Group>
+            </Radio.Group>
+          )} />
+          {aboveCeiling && (
+            <Textarea mt="md" label="Reason for going above the guidance" withAsterisk autosize minRows={2}
+              description="Stored with the treatment notes." {...register('overrideReason')} error={err('overrideReason')} />
+          )}
+        </Paper>
+        <Paper withBorder p="md" radius="md">
+          <Grid>
+            <Grid.Col span={12}>
+              <Controller control={control} name="areas" render={({ field }) => <AreasPicker value={field.value ?? []} onChange={field.onChange} />} />
+            </Grid.Col>
+            <Grid.Col span={12}>
+              <Controller control={control} name="techniques" render={({ field }) => (
+                <TagsInput label="Techniques" data={TECHNIQUES} value={field.value ?? []} onChange={field.onChange} clearable />
+              )} />
+            </Grid.Col>
+            <Grid.Col span={6}><Textarea label="Subjective" description="What the client reports" autosize minRows={2} {...register('subjective')} error={err('subjective')} /></Grid.Col>
+            <Grid.Col span={6}><Textarea label="Objective" description="What you found" autosize minRows={2} {...register('objective')} error={err('objective')} /></Grid.Col>
+            <Grid.Col span={6}><Textarea label="Assessment" autosize minRows={2} {...register('assessment')} error={err('assessment')} /></Grid.Col>
+            <Grid.Col span={6}><Textarea label="Plan" autosize minRows={2} {...register('plan')} error={err('plan')} /></Grid.Col>
+            <Grid.Col span={3}>
+              <Controller control={control} name="painBefore" render={({ field }) => (
+                <NumberInput label="Pain before (0-10)" min={0} max={10} value={field.value ?? ''} onChange={(v) => field.onChange(typeof v === 'number' ? v : null)} error={err('painBefore')} />
+              )} />
+            </Grid.Col>
+            <Grid.Col span={3}>
+              <Controller control={control} name="painAfter" render={({ field }) => (
+                <NumberInput label="Pain after (0-10)" min={0} max={10} value={field.value ?? ''} onChange={(v) => field.onChange(typeof v === 'number' ? v : null)} error={err('painAfter')} />
+              )} />
+            </Grid.Col>
+            <Grid.Col span={6}><TextInput label="Next recommended booking" type="date" {...register('nextBooking')} error={err('nextBooking')}
+              description={guidance.data?.due?.message} /></Grid.Col>
+            <Grid.Col span={12}><Textarea label="Advice given" autosize minRows={2} {...register('advice')} error={err('advice')} /></Grid.Col>
+          </Grid>
+        </Paper>
+        {summary && <Alert color="red" role="alert">{summary}</Alert>}
+        <Group justify="flex-end">
+          <Text size="xs" c="dimmed">Ctrl+Enter saves</Text>
+          <Button type="submit" loading={save.isPending}>Save treatment</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Body regions treated, each with its side. */
+function AreasPicker({ value, onChange }: { value: BodyArea[]; onChange: (areas: BodyArea[]) => void }) {
+  const regions = value.map((a) => a.region);
+  return (
+    <Stack gap="xs">
+      <MultiSelect label="Areas treated" data={REGIONS} value={regions} searchable
+        onChange={(next) => onChange(next.map((region) => value.find((a) => a.region === region) ?? { region, side: 'both' }))} />
+      {value.map((area) => (
+        <Group key={area.region} gap="sm">
+          <Text size="sm" w={120}>{area.region}</Text>
+          <SegmentedControl size="xs" aria-label={`Side for ${area.region}`} value={area.side}
+            data={[{ value: 'left', label: 'Left' }, { value: 'right', label: 'Right' }, { value: 'both', label: 'Both' }, { value: 'n/a', label: 'n/a' }]}
+            onChange={(side) => onChange(value.map((a) => (a.region === area.region ? { ...a, side: side as BodyArea['side'] } : a)))} />
+        </Group>
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,43 @@
+import type { FettleApi, InputOf } from './contract';
+import type { Result } from './result';
+
+// The call names alone, so the preload can build the API without pulling in the schemas.
+// contract.ts must give every one of these a spec (its `satisfies` clause checks both ways).
+export const CALL_NAMES = [
+  'app:info',
+  'therapists:list',
+  'therapists:create',
+  'therapists:update',
+  'clients:search',
+  'clients:get',
+  'clients:create',
+  'clients:update',
+  'clients:archive',
+  'clients:restore',
+  'races:upcoming',
+  'races:create',
+  'races:update',
+  'races:remove',
+  'guidance:forClient',
+  'treatments:log',
+  'treatments:get',
+] as const;
+
+export type CallName = (typeof CALL_NAMES)[number];
+
+/** The IPC channel for a call; only these channels exist. */
+export const channelFor = (name: CallName): string => `fettle:${name}`;
+
+export type Invoke = (name: CallName, input: unknown) => Promise<Result<unknown>>;
+
+/** Builds the closed, named API around one transport. Used by the preload and the test stand-in. */
+export function buildApi(invoke: Invoke): FettleApi {
+  const api: Record<string, Record<string, (input: unknown) => Promise<Result<unknown>>>> = {};
+  for (const name of CALL_NAMES) {
+    const [domain, verb] = name.split(':') as [string, string];
+    (api[domain] ??= {})[verb] = (input: unknown) => invoke(name, input);
+  }
+  return api as unknown as FettleApi;
+}
+
+export type { InputOf };

@@ -1,0 +1,69 @@
+import type { z } from 'zod';
+import type { Guidance } from '../guidance';
+import type { Role } from '../vocabulary';
+import * as s from './schemas';
+import type { CallName } from './calls';
+import type { Result } from './result';
+import type {
+  AppInfo, Client, ClientDetail, ClientPage, Race, RaceEvent, Therapist, Treatment,
+} from './types';
+
+// The whole API between renderer and main, in one table: `domain:verb` → input schema,
+// output type and the roles allowed to call it. Main validates every input against it;
+// the preload and the renderer derive their types from it.
+
+export interface CallSpec<I extends z.ZodType = z.ZodType, O = unknown> {
+  input: I;
+  roles: readonly Role[];
+  /** Phantom: carries the output type only. */
+  readonly output?: O;
+}
+
+const call =
+  <O>() =>
+  <I extends z.ZodType>(spec: { input: I; roles: readonly Role[] }): CallSpec<I, O> =>
+    spec;
+
+const everyone = ['admin', 'therapist', 'reception'] as const;
+const clinicians = ['admin', 'therapist'] as const;
+const admins = ['admin'] as const;
+
+export const contract = {
+  'app:info': call<AppInfo>()({ input: s.nothing, roles: everyone }),
+
+  'therapists:list': call<Therapist[]>()({ input: s.nothing, roles: everyone }),
+  'therapists:create': call<Therapist>()({ input: s.therapistInput, roles: admins }),
+  'therapists:update': call<Therapist>()({ input: s.therapistUpdate, roles: admins }),
+
+  'clients:search': call<ClientPage>()({ input: s.clientSearch, roles: everyone }),
+  'clients:get': call<ClientDetail>()({ input: s.byId('Client'), roles: everyone }),
+  'clients:create': call<Client>()({ input: s.clientInput, roles: everyone }),
+  'clients:update': call<Client>()({ input: s.clientUpdate, roles: everyone }),
+  'clients:archive': call<Client>()({ input: s.byId('Client'), roles: everyone }),
+  'clients:restore': call<Client>()({ input: s.byId('Client'), roles: everyone }),
+
+  'races:upcoming': call<RaceEvent[]>()({ input: s.nothing, roles: everyone }),
+  'races:create': call<Race>()({ input: s.raceInput, roles: everyone }),
+  'races:update': call<Race>()({ input: s.raceUpdate, roles: everyone }),
+  'races:remove': call<{ id: number }>()({ input: s.byId('Race'), roles: everyone }),
+
+  'guidance:forClient': call<Guidance>()({ input: s.guidanceRequest, roles: everyone }),
+
+  // Clinical notes: therapists and admins only.
+  'treatments:log': call<Treatment>()({ input: s.treatmentInput, roles: clinicians }),
+  'treatments:get': call<Treatment>()({ input: s.byId('Treatment'), roles: clinicians }),
+} as const satisfies Record<CallName, CallSpec>;
+
+export type { CallName };
+export type Contract = typeof contract;
+export type InputOf<N extends CallName> = z.input<Contract[N]['input']>;
+export type ParsedInputOf<N extends CallName> = z.output<Contract[N]['input']>;
+export type OutputOf<N extends CallName> = Contract[N] extends CallSpec<z.ZodType, infer O> ? O : never;
+
+type DomainOf<N> = N extends `${infer D}:${string}` ? D : never;
+/** `window.fettle`: one method per call, grouped by domain (`fettle.clients.search(...)`). */
+export type FettleApi = {
+  [D in DomainOf<CallName>]: {
+    [N in CallName as N extends `${D}:${infer V}` ? V : never]: (input: InputOf<N>) => Promise<Result<OutputOf<N>>>;
+  };
+};

@@ -1,0 +1,20 @@
+// Errors cross the IPC boundary as values, never as thrown stack traces.
+
+export type ErrorCode = 'invalid' | 'forbidden' | 'not-found' | 'conflict' | 'unknown-call' | 'internal';
+
+export interface Failure {
+  ok: false;
+  code: ErrorCode;
+  /** A human sentence that says what is wrong and what to do next. */
+  message: string;
+  /** Per-field messages, keyed by the field's path (e.g. `dateOfBirth`, `races.0.date`). */
+  fields?: Record<string, string>;
+}
+
+export type Result<T> = { ok: true; value: T } | Failure;
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+export function failure(code: ErrorCode, message: string, fields?: Record<string, string>): Failure {
+  return fields ? { ok: false, code, message, fields } : { ok: false, code, message };
+}

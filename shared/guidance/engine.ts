@@ -1,0 +1,329 @@
+// guidanceFor: the phase and massage-intensity ceiling of one client on one day
+// (domain-rules.md). Pure and allocation-light: recall lists call it for every client.
+
+import type { Distance, Phase } from '../vocabulary';
+import { INTENSITIES } from '../vocabulary';
+import { planRace, type RacePlan } from './blocks';
+import { dayNumber, formatDay, isoDateOf } from './days';
+import { NEVER, summariseHistory, treatedBetween, type HistorySummary } from './history';
+import { INTENSITY_LABEL } from './intensity';
+import { DUE_LABEL, PHASE_LABEL, PRIORITY_LABEL } from './labels';
+import {
+  NO_TREATMENT_THIS_BLOCK,
+  OFF_SEASON_HEADLINE,
+  bookingAdvice,
+  noTreatmentHeadline,
+  raceRef,
+  sorenessHeadline,
+  unfamiliarHeadline,
+  whenText,
+  windowHeadline,
+  windowReason,
+  type Who,
+} from './text';
+import type { CeilingRule, Due, Guidance, GuidanceQuery, Warning, WindowKind } from './types';
+import {
+  AVOID,
+  DEEP,
+  LIGHT,
+  TAPER_CUTOFF_DAYS,
+  WINDOW_PHASE,
+  needsFamiliarTherapist,
+  needsTreatmentThisBlock,
+  tableCeiling,
+  weekOfBlock,
+  windowAt,
+} from './windows';
+
+/** Two A races closer than this are flagged for the coach. */
+export const A_RACES_MIN_GAP_DAYS = 42;
+
+/** Distances whose post-race recovery flush is booked in days 1 to 3. */
+const RECOVERY_FLUSH_DISTANCES: ReadonlySet<Distance> = new Set<Distance>(['marathon', 'ultra', 'ultra-long']);
+const RECOVERY_FLUSH_BY_DAY = 3;
+
+export const UNFAMILIAR_IN_TAPER = 'unfamiliar therapist in the taper: not recommended';
+export const TUNE_UP_INSIDE_TAPER = 'tune-up inside taper: check with the coach';
+
+/** One race's window holding the day, with its ceiling after the history rules. */
+interface Held {
+  readonly plan: RacePlan;
+  readonly d: number;
+  readonly kind: WindowKind;
+  readonly ceiling: number;
+  readonly rule: CeilingRule;
+  /** The window needs a familiar therapist and the chosen one is not. */
+  readonly unfamiliar: boolean;
+}
+
+/** Evaluate one race's window on the day, applying the rules that read history. */
+function holdOf(plan: RacePlan, day: number, history: HistorySummary): Held | undefined {
+  const kind = windowAt(plan, day);
+  if (kind === undefined) return undefined;
+  let ceiling = tableCeiling(kind, plan);
+  let rule: CeilingRule = 'window';
+  const unfamiliar = history.familiarOn === NEVER && (needsFamiliarTherapist(kind) || isTaper(kind));
+  if (ceiling > AVOID) {
+    if (plan.block !== undefined && needsTreatmentThisBlock(kind) && history.lastBefore < plan.block.start) {
+      ceiling = AVOID;
+      rule = 'no-treatment-this-block';
+    } else if (unfamiliar && needsFamiliarTherapist(kind)) {
+      ceiling = AVOID;
+      rule = 'unfamiliar-therapist';
+    }
+  }
+  return { plan, d: day - plan.raceDay, kind, ceiling, rule, unfamiliar };
+}
+
+function isTaper(kind: WindowKind): boolean {
+  return kind === 'taper' || kind === 'taper-cutoff';
+}
+
+function isBlockPhase(kind: WindowKind): boolean {
+  const phase = WINDOW_PHASE[kind];
+  return phase === 'base' || phase === 'peak' || phase === 'taper' || phase === 'race-week';
+}
+
+/**
+ * The window that gives the phase: an A race's race day or post-race window first; else
+ * the block of the next A race whose block holds the day; else a B or C race's window.
+ */
+function phaseWindow(held: readonly Held[]): Held | undefined {
+  let aRaceOrAfter: Held | undefined;
+  let aBlock: Held | undefined;
+  let other: Held | undefined;
+  for (const h of held) {
+    if (h.plan.race.priority === 'A') {
+      if (h.d >= 0) {
+        // Race day beats a post-race window; between post-race windows the latest race wins.
+        if (aRaceOrAfter === undefined || h.d < aRaceOrAfter.d) aRaceOrAfter = h;
+      } else if (isBlockPhase(h.kind)) {
+        if (aBlock === undefined || h.plan.raceDay < aBlock.plan.raceDay) aBlock = h;
+      }
+    } else if (other === undefined || h.ceiling < other.ceiling || (h.ceiling === other.ceiling && Math.abs(h.d) < Math.abs(other.d))) {
+      other = h;
+    }
+  }
+  return aRaceOrAfter ?? aBlock ?? other;
+}
+
+/** The window with the lowest ceiling; ties go to the phase window, then the nearest race. */
+function ceilingWindow(held: readonly Held[], phaseHeld: Held | undefined): Held | undefined {
+  let best: Held | undefined;
+  for (const h of held) {
+    if (best === undefined || h.ceiling < best.ceiling) best = h;
+    else if (h.ceiling === best.ceiling && best !== phaseHeld && (h === phaseHeld || Math.abs(h.d) < Math.abs(best.d))) best = h;
+  }
+  return best;
+}
+
+function dueFor(h: Held, query: GuidanceQuery, history: HistorySummary, day: number): Due | undefined {
+  const { plan, kind } = h;
+  const raceId = plan.race.id;
+  switch (kind) {
+    case 'base': {
+      const block = plan.block!;
+      if (history.lastOnOrBefore >= block.start) return undefined;
+      // Baseline assessment in the first quarter of the block: by the end of week ceil(L/4).
+      const by = block.start + 7 * Math.ceil(block.weeks / 4) - 1;
+      return due('baseline-assessment', by, by + 1, undefined, raceId);
+    }
+    case 'peak': {
+      // Every 14 to 21 days: due 14 days after the last session, overdue from day 22.
+      const last = history.lastOnOrBefore;
+      if (last === NEVER) return due('peak-session', day, undefined, undefined, raceId);
+      return due('peak-session', last + 14, last + 22, undefined, raceId);
+    }
+    case 'taper':
+    case 'taper-cutoff': {
+      const block = plan.block!;
+      const cutoff = plan.raceDay - TAPER_CUTOFF_DAYS;
+      if (day > cutoff || history.lastOnOrBefore < block.start) return undefined;
+      const taperStart = plan.raceDay - block.taperDays;
+      if (treatedBetween(query.treatments, taperStart, cutoff, day) || bookedBetween(query, taperStart, cutoff)) return undefined;
+      return due('taper-session', cutoff, cutoff + 1, undefined, raceId);
+    }
+    case 'post-race-flush':
+    case 'post-race-light':
+    case 'post-race-moderate': {
+      const flushDone = history.lastOnOrBefore > plan.raceDay;
+      if (RECOVERY_FLUSH_DISTANCES.has(plan.race.distance) && h.d <= RECOVERY_FLUSH_BY_DAY && !flushDone) {
+        const by = plan.raceDay + RECOVERY_FLUSH_BY_DAY;
+        return due('recovery-flush', by, by + 1, plan.raceDay + 1, raceId);
+      }
+      const open = plan.raceDay + plan.postRace.openFrom;
+      return due('deeper-work', open, undefined, open, raceId);
+    }
+    default:
+      return undefined;
+  }
+}
+
+function bookedBetween(query: GuidanceQuery, from: number, to: number): boolean {
+  const appointments = query.appointments;
+  if (appointments === undefined) return false;
+  for (const appointment of appointments) {
+    const booked = dayNumber(appointment.date);
+    if (booked >= from && booked <= to) return true;
+  }
+  return false;
+}
+
+function due(kind: Due['kind'], by: number, overdueFrom: number | undefined, from: number | undefined, raceId: string): Due {
+  const result: Due = { kind, by: isoDateOf(by), raceId, message: `${DUE_LABEL[kind]} ${formatDay(by)}.` };
+  if (overdueFrom !== undefined) result.overdueFrom = isoDateOf(overdueFrom);
+  if (from !== undefined) result.from = isoDateOf(from);
+  return result;
+}
+
+/** Plan-level warnings, shown on every day up to the A race concerned. */
+function planWarnings(plans: readonly RacePlan[], day: number, warnings: Warning[]): void {
+  for (let i = 0; i < plans.length; i++) {
+    const a = plans[i]!;
+    if (a.adjustments !== undefined && day <= a.raceDay) {
+      for (const note of a.adjustments) warnings.push({ code: 'race-details-adjusted', message: `${raceRef(a)}: ${note}.` });
+    }
+    if (a.block === undefined || day > a.raceDay) continue;
+    const taperStart = a.raceDay - a.block.taperDays;
+    for (let j = 0; j < plans.length; j++) {
+      const other = plans[j]!;
+      if (j === i) continue;
+      if (other.race.priority !== 'A') {
+        if (other.raceDay >= taperStart && other.raceDay <= a.raceDay) {
+          warnings.push({
+            code: 'tune-up-inside-taper',
+            message: `${TUNE_UP_INSIDE_TAPER} (${raceRef(other)} falls in the taper for ${raceRef(a)}).`,
+          });
+        }
+      } else if (j > i && Math.abs(other.raceDay - a.raceDay) < A_RACES_MIN_GAP_DAYS && day <= Math.max(a.raceDay, other.raceDay)) {
+        warnings.push({
+          code: 'a-races-close',
+          message: `Two goal races less than 6 weeks apart (${raceRef(a)} and ${raceRef(other)}): check with the coach.`,
+        });
+      }
+    }
+  }
+}
+
+/** The guidance for one client on one day. */
+export function guidanceFor(query: GuidanceQuery): Guidance {
+  const day = dayNumber(query.date);
+  const history = summariseHistory(query.treatments, day, query.therapistId);
+  const plans: RacePlan[] = [];
+  const held: Held[] = [];
+  for (const race of query.races) {
+    const plan = planRace(race);
+    plans.push(plan);
+    const h = holdOf(plan, day, history);
+    if (h !== undefined) held.push(h);
+  }
+
+  const phaseHeld = phaseWindow(held);
+  const setter = ceilingWindow(held, phaseHeld);
+  let ceiling = setter?.ceiling ?? DEEP;
+  let rule: CeilingRule = setter?.rule ?? 'off-season';
+  const sore = query.sore === true && ceiling > LIGHT;
+  if (sore) {
+    ceiling = LIGHT;
+    rule = 'soreness';
+  }
+  const ceilingHeld = sore ? undefined : setter;
+  const phase: Phase = phaseHeld ? WINDOW_PHASE[phaseHeld.kind] : 'off-season';
+
+  const who: Who = {
+    client: query.clientName ?? 'this client',
+    therapist: query.therapistId === undefined ? undefined : query.therapists?.[query.therapistId],
+    therapistGiven: query.therapistId !== undefined,
+    familiarOn: history.familiarOn === NEVER ? undefined : history.familiarOn,
+  };
+  const week = phaseHeld?.plan.block !== undefined && isBlockPhase(phaseHeld.kind) ? weekOfBlock(phaseHeld.plan, day) : undefined;
+
+  // Headline: from the race (or rule) that set the ceiling.
+  let headline: string;
+  if (sore) {
+    headline = sorenessHeadline(phaseHeld ? `${PHASE_LABEL[phase].toLowerCase()} for ${raceRef(phaseHeld.plan)}` : undefined);
+  } else if (setter === undefined) {
+    headline = OFF_SEASON_HEADLINE;
+  } else if (setter.rule === 'no-treatment-this-block') {
+    headline = noTreatmentHeadline(setter.plan, setter.d);
+  } else if (setter.rule === 'unfamiliar-therapist') {
+    headline = unfamiliarHeadline(setter.plan, setter.d, who);
+  } else {
+    headline = windowHeadline(setter.kind, setter.plan, setter.d, weekOf(setter, day), who);
+  }
+
+  // Reasons: the deciding rule first, then the window, booking advice, then the other races.
+  const reasons: string[] = [];
+  if (query.sore === true) reasons.push('Sore or tender to the touch today: light / maintenance at most, whatever the phase.');
+  if (setter !== undefined) {
+    if (setter.rule === 'no-treatment-this-block') {
+      reasons.push(`No treatment logged since the block for ${raceRef(setter.plan)} began on ${formatDay(setter.plan.block!.start)}: ${NO_TREATMENT_THIS_BLOCK}.`);
+    }
+    if (setter.unfamiliar && needsFamiliarTherapist(setter.kind)) reasons.push(unfamiliarReason(who));
+    reasons.push(windowReason(setter.kind, setter.plan, setter.d, weekOf(setter, day)));
+  }
+  if (phaseHeld !== undefined && phaseHeld !== setter) reasons.push(windowReason(phaseHeld.kind, phaseHeld.plan, phaseHeld.d, weekOf(phaseHeld, day)));
+  const advice = bookingAdvice(setter?.kind);
+  if (advice !== undefined) reasons.push(advice);
+  for (const h of held) {
+    if (h === setter || h === phaseHeld) continue;
+    reasons.push(`Also ${raceRef(h.plan)}, a ${PRIORITY_LABEL[h.plan.race.priority]} ${whenText(h.d)}: ${INTENSITY_LABEL[INTENSITIES[h.ceiling]!].toLowerCase()}.`);
+  }
+  if (held.length === 0) {
+    const next = nextRace(plans, day);
+    if (next !== undefined) reasons.push(`Next race: ${raceRef(next)}, ${whenText(day - next.raceDay)}.`);
+  }
+
+  const warnings: Warning[] = [];
+  let tapered = false;
+  let familiarityAsked = false;
+  for (const h of held) {
+    if (h.kind === 'taper-cutoff' && !warnings.some((w) => w.code === 'past-taper-cutoff')) {
+      warnings.push({ code: 'past-taper-cutoff', message: `Past the 10-day cut-off for ${raceRef(h.plan)}: light maintenance only.` });
+    }
+    if (isTaper(h.kind) || needsFamiliarTherapist(h.kind)) {
+      familiarityAsked = true;
+      if (h.unfamiliar) tapered = true;
+    }
+  }
+  if (tapered) {
+    warnings.push({ code: 'unfamiliar-therapist-taper', message: `${UNFAMILIAR_IN_TAPER[0]!.toUpperCase()}${UNFAMILIAR_IN_TAPER.slice(1)}.` });
+  }
+  if (familiarityAsked && query.therapistId === undefined) {
+    warnings.push({ code: 'no-therapist-chosen', message: `No therapist chosen, so the guidance assumes one who has not treated ${who.client} in the past year.` });
+  }
+  planWarnings(plans, day, warnings);
+
+  const dueNow =
+    (ceilingHeld && dueFor(ceilingHeld, query, history, day)) ?? (phaseHeld && dueFor(phaseHeld, query, history, day));
+
+  const result: Guidance = { phase, ceiling: INTENSITIES[ceiling]!, ceilingRule: rule, headline, reasons, warnings };
+  if (ceilingHeld !== undefined) {
+    result.raceId = ceilingHeld.plan.race.id;
+    result.daysToRace = ceilingHeld.d;
+    result.window = ceilingHeld.kind;
+  }
+  if (phaseHeld !== undefined) result.phaseRaceId = phaseHeld.plan.race.id;
+  if (week !== undefined) {
+    result.weekOfBlock = week;
+    result.blockWeeks = phaseHeld!.plan.block!.weeks;
+  }
+  if (dueNow !== undefined) result.due = dueNow;
+  return result;
+}
+
+function weekOf(h: Held, day: number): number {
+  return h.plan.block !== undefined && isBlockPhase(h.kind) ? weekOfBlock(h.plan, day) : 0;
+}
+
+function unfamiliarReason(who: Who): string {
+  return who.therapistGiven
+    ? `${who.therapist ?? 'The chosen therapist'} has not treated ${who.client} in the 365 days before today, so is not a familiar therapist.`
+    : `No therapist chosen, so the guidance assumes one who has not treated ${who.client} in the past year.`;
+}
+
+function nextRace(plans: readonly RacePlan[], day: number): RacePlan | undefined {
+  let next: RacePlan | undefined;
+  for (const plan of plans) if (plan.raceDay > day && (next === undefined || plan.raceDay < next.raceDay)) next = plan;
+  return next;
+}
