@@ -33,6 +33,8 @@ export function upcomingRaceEvents(ctx: ServiceContext): RaceEvent[] {
       event = { name: row.name.trim(), date: row.date, distance: row.distance, entrants: [] };
       events.set(key, event);
     }
+    // Entered by hand, an event's name varies in case; show the most carefully typed one.
+    if (event.name === event.name.toLowerCase()) event.name = row.name.trim();
     event.entrants.push({ raceId: row.id, clientId: row.client_id, clientName: `${row.first_name} ${row.last_name}`, priority: row.priority });
   }
   return [...events.values()];

@@ -24,8 +24,9 @@ export const fettle = () => window.fettle;
 
 export const queryClient = new QueryClient({
   defaultOptions: {
-    // Everything is local: never pause for "offline", never retry a refusal, no focus refetch storms.
-    queries: { networkMode: 'always', retry: false, refetchOnWindowFocus: false, staleTime: 5_000 },
+    // Everything is local: never pause for "offline", never retry a refusal, no focus refetch
+    // storms. Reads are cheap, so a screen always refetches when it opens (staleTime 0).
+    queries: { networkMode: 'always', retry: false, refetchOnWindowFocus: false, staleTime: 0 },
     mutations: { networkMode: 'always', retry: false },
   },
 });

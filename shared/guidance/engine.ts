@@ -50,6 +50,8 @@ interface Held {
   readonly plan: RacePlan;
   readonly d: number;
   readonly kind: WindowKind;
+  /** The table value, before history rules: it alone picks a B/C phase, so history never moves the phase. */
+  readonly table: number;
   readonly ceiling: number;
   readonly rule: CeilingRule;
   /** The window needs a familiar therapist and the chosen one is not. */
@@ -60,7 +62,8 @@ interface Held {
 function holdOf(plan: RacePlan, day: number, history: HistorySummary): Held | undefined {
   const kind = windowAt(plan, day);
   if (kind === undefined) return undefined;
-  let ceiling = tableCeiling(kind, plan);
+  const table = tableCeiling(kind, plan);
+  let ceiling = table;
   let rule: CeilingRule = 'window';
   const unfamiliar = history.familiarOn === NEVER && (needsFamiliarTherapist(kind) || isTaper(kind));
   if (ceiling > AVOID) {
@@ -72,7 +75,7 @@ function holdOf(plan: RacePlan, day: number, history: HistorySummary): Held | un
       rule = 'unfamiliar-therapist';
     }
   }
-  return { plan, d: day - plan.raceDay, kind, ceiling, rule, unfamiliar };
+  return { plan, d: day - plan.raceDay, kind, table, ceiling, rule, unfamiliar };
 }
 
 function isTaper(kind: WindowKind): boolean {
@@ -85,8 +88,22 @@ function isBlockPhase(kind: WindowKind): boolean {
 }
 
 /**
+ * Deterministic order between two windows whatever order the races are listed in: the
+ * nearer race first; at equal distance the later race (an upcoming race over a past one);
+ * then the race id.
+ */
+function before(a: Held, b: Held): boolean {
+  const da = Math.abs(a.d);
+  const db = Math.abs(b.d);
+  if (da !== db) return da < db;
+  if (a.plan.raceDay !== b.plan.raceDay) return a.plan.raceDay > b.plan.raceDay;
+  return a.plan.race.id < b.plan.race.id;
+}
+
+/**
  * The window that gives the phase: an A race's race day or post-race window first; else
- * the block of the next A race whose block holds the day; else a B or C race's window.
+ * the block of the next A race whose block holds the day; else a B or C race's window
+ * (the one with the lowest table ceiling).
  */
 function phaseWindow(held: readonly Held[]): Held | undefined {
   let aRaceOrAfter: Held | undefined;
@@ -94,25 +111,25 @@ function phaseWindow(held: readonly Held[]): Held | undefined {
   let other: Held | undefined;
   for (const h of held) {
     if (h.plan.race.priority === 'A') {
+      // Race day beats a post-race window; between post-race windows the latest race wins.
       if (h.d >= 0) {
-        // Race day beats a post-race window; between post-race windows the latest race wins.
-        if (aRaceOrAfter === undefined || h.d < aRaceOrAfter.d) aRaceOrAfter = h;
-      } else if (isBlockPhase(h.kind)) {
-        if (aBlock === undefined || h.plan.raceDay < aBlock.plan.raceDay) aBlock = h;
+        if (aRaceOrAfter === undefined || before(h, aRaceOrAfter)) aRaceOrAfter = h;
+      } else if (isBlockPhase(h.kind) && (aBlock === undefined || before(h, aBlock))) {
+        aBlock = h; // the next A race: the nearest upcoming one
       }
-    } else if (other === undefined || h.ceiling < other.ceiling || (h.ceiling === other.ceiling && Math.abs(h.d) < Math.abs(other.d))) {
+    } else if (other === undefined || h.table < other.table || (h.table === other.table && before(h, other))) {
       other = h;
     }
   }
   return aRaceOrAfter ?? aBlock ?? other;
 }
 
-/** The window with the lowest ceiling; ties go to the phase window, then the nearest race. */
+/** The window with the lowest ceiling; ties go to the phase window, then by `before`. */
 function ceilingWindow(held: readonly Held[], phaseHeld: Held | undefined): Held | undefined {
   let best: Held | undefined;
   for (const h of held) {
     if (best === undefined || h.ceiling < best.ceiling) best = h;
-    else if (h.ceiling === best.ceiling && best !== phaseHeld && (h === phaseHeld || Math.abs(h.d) < Math.abs(best.d))) best = h;
+    else if (h.ceiling === best.ceiling && best !== phaseHeld && (h === phaseHeld || before(h, best))) best = h;
   }
   return best;
 }
@@ -208,7 +225,7 @@ function planWarnings(plans: readonly RacePlan[], day: number, warnings: Warning
 /** The guidance for one client on one day. */
 export function guidanceFor(query: GuidanceQuery): Guidance {
   const day = dayNumber(query.date);
-  const history = summariseHistory(query.treatments, day, query.therapistId);
+  const history = summariseHistory(query.treatments, query.date, day, query.therapistId);
   const plans: RacePlan[] = [];
   const held: Held[] = [];
   for (const race of query.races) {
@@ -245,7 +262,7 @@ export function guidanceFor(query: GuidanceQuery): Guidance {
   } else if (setter === undefined) {
     headline = OFF_SEASON_HEADLINE;
   } else if (setter.rule === 'no-treatment-this-block') {
-    headline = noTreatmentHeadline(setter.plan, setter.d);
+    headline = noTreatmentHeadline(setter.plan, setter.d, who.client);
   } else if (setter.rule === 'unfamiliar-therapist') {
     headline = unfamiliarHeadline(setter.plan, setter.d, who);
   } else {

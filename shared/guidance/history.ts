@@ -1,8 +1,13 @@
 // What the treatment history on file says on a given day. Only treatments dated BEFORE
 // the day count for the ceiling rules (a session logged today cannot make more massage
 // acceptable today); the booking rules also count a session on the day itself as done.
+//
+// Hot path: a client may have hundreds of treatments and recall lists evaluate every
+// client, so the scan compares `YYYY-MM-DD` strings (their order is the calendar order)
+// and parses only the few dates it keeps.
 
-import { dayNumber } from './days';
+import type { IsoDate } from '../vocabulary';
+import { dayNumber, isoDateOf } from './days';
 import type { TreatmentInput } from './types';
 
 /** Sentinel day number for "no such treatment": earlier than any real date. */
@@ -20,36 +25,48 @@ export interface HistorySummary {
   readonly familiarOn: number;
 }
 
-/** One pass over the history: parse each date once, keep only the three latest days needed. */
+/** Cheap shape check so string order is calendar order; a bad date gets dayNumber's message. */
+function checkShape(date: string): void {
+  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) dayNumber(date);
+}
+
+/** One pass over the history, keeping only the three latest dates the rules need. */
 export function summariseHistory(
   treatments: readonly TreatmentInput[],
+  date: IsoDate,
   day: number,
   therapistId: string | undefined,
 ): HistorySummary {
-  let lastBefore = NEVER;
-  let lastOnOrBefore = NEVER;
-  let familiarOn = NEVER;
-  const familiarFrom = day - FAMILIAR_WITHIN_DAYS;
+  let lastBefore = '';
+  let familiarOn = '';
+  let treatedToday = false;
+  const familiarFrom = isoDateOf(day - FAMILIAR_WITHIN_DAYS);
   for (let i = 0; i < treatments.length; i++) {
     const treatment = treatments[i]!;
-    const treated = dayNumber(treatment.date);
-    if (treated > day) continue;
-    if (treated > lastOnOrBefore) lastOnOrBefore = treated;
-    if (treated === day) continue;
-    if (treated > lastBefore) lastBefore = treated;
-    if (treated >= familiarFrom && treated > familiarOn && therapistId !== undefined && treatment.therapistId === therapistId) {
-      familiarOn = treated;
+    const treated = treatment.date;
+    checkShape(treated);
+    if (treated < date) {
+      if (treated > lastBefore) lastBefore = treated;
+      if (treatment.therapistId === therapistId && treated > familiarOn && treated >= familiarFrom) familiarOn = treated;
+    } else if (treated === date) {
+      treatedToday = true;
     }
   }
-  return { lastBefore, lastOnOrBefore, familiarOn };
+  const lastBeforeDay = lastBefore === '' ? NEVER : dayNumber(lastBefore);
+  return {
+    lastBefore: lastBeforeDay,
+    lastOnOrBefore: treatedToday ? day : lastBeforeDay,
+    familiarOn: familiarOn === '' || therapistId === undefined ? NEVER : dayNumber(familiarOn),
+  };
 }
 
 /** Is there a treatment on file in [from, to], counting only those on or before `day`? */
 export function treatedBetween(treatments: readonly TreatmentInput[], from: number, to: number, day: number): boolean {
-  const last = Math.min(to, day);
+  const first = isoDateOf(from);
+  const last = isoDateOf(Math.min(to, day));
   for (let i = 0; i < treatments.length; i++) {
-    const treated = dayNumber(treatments[i]!.date);
-    if (treated >= from && treated <= last) return true;
+    const treated = treatments[i]!.date;
+    if (treated >= first && treated <= last) return true;
   }
   return false;
 }

@@ -94,8 +94,8 @@ export function unfamiliarHeadline(plan: RacePlan, d: number, who: Who): string 
 
 export const NO_TREATMENT_THIS_BLOCK = 'no massage this block: skip it rather than add a new stimulus now';
 
-export function noTreatmentHeadline(plan: RacePlan, d: number): string {
-  return `Avoid massage: ${NO_TREATMENT_THIS_BLOCK} (${raceRef(plan)}, ${whenText(d)}).`;
+export function noTreatmentHeadline(plan: RacePlan, d: number, client: string): string {
+  return `${raceLead(plan, d)}: avoid massage, as ${client} has had no massage this block; skip it rather than add a new stimulus now.`;
 }
 
 export const OFF_SEASON_HEADLINE =

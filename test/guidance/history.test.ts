@@ -76,7 +76,8 @@ describe('no treatment logged from the block start up to the date, in the taper 
     expect(g.ceiling).toBe('avoid');
     expect(g.ceilingRule).toBe('no-treatment-this-block');
     expect(g.raceId).toBe('m');
-    expect(g.headline).toContain('no massage this block: skip it rather than add a new stimulus now');
+    expect(g.headline).toBe(`Brighton Marathon ${d === -1 ? 'tomorrow' : `in ${-d} days`} (${dmy(RACE)}): avoid massage, as this client has had no massage this block; skip it rather than add a new stimulus now.`);
+    expect(g.reasons[0]).toContain('no massage this block: skip it rather than add a new stimulus now');
   });
 
   it('a treatment on the block start day counts (first day in)', () => {

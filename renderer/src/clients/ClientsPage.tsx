@@ -19,10 +19,11 @@ export function ClientsPage() {
   const includeArchived = params.get('archived') === '1';
   const navigate = useNavigate();
   const setParam = (key: string, value: string) =>
-    setParams((p) => {
-      if (value) p.set(key, value);
-      else p.delete(key);
-      return p;
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      if (value) next.set(key, value);
+      else next.delete(key);
+      return next;
     }, { replace: true });
 
   const clients = useInfiniteQuery({

@@ -26,8 +26,8 @@ export function GuidanceBanner({ guidance, title }: { guidance: Guidance; title:
         </Text>
         {guidance.warnings.length > 0 && (
           <Stack gap={4}>
-            {guidance.warnings.map((w) => (
-              <Text key={w.code} c="red.8" size="sm" fw={500} data-warning={w.code}>
+            {guidance.warnings.map((w, i) => (
+              <Text key={i} c="red.8" size="sm" fw={500} data-warning={w.code}>
                 ⚠ {w.message}
               </Text>
             ))}

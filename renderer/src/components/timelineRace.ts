@@ -1,0 +1,31 @@
+import type { Race } from '../../../shared/api/types';
+import { blockSegments, type Segment } from '../../../shared/guidance';
+
+/** A client's race as the engine reads it. */
+export const engineRace = (r: Race) => ({
+  id: String(r.id),
+  name: r.name,
+  date: r.date,
+  distance: r.distance,
+  priority: r.priority,
+  ...(r.planStart ? { planStart: r.planStart } : {}),
+  ...(r.taperDays ? { taperDays: r.taperDays } : {}),
+});
+
+/**
+ * The race whose block the timeline draws: the A race whose windows hold today, else the next
+ * A race, else the next race of any priority, else the most recent race.
+ */
+export function raceToDraw(races: Race[], today: string): { race: Race; segments: Segment[] } | null {
+  const withSegments = races.map((race) => ({ race, segments: blockSegments(engineRace(race), { familiarTherapist: true }) }));
+  const holdsToday = ({ segments }: { segments: Segment[] }) => segments.length > 0 && segments[0]!.start <= today && today <= segments.at(-1)!.end;
+  const upcoming = withSegments.filter((x) => x.race.date >= today);
+  return (
+    withSegments.find((x) => x.race.priority === 'A' && holdsToday(x)) ??
+    upcoming.find((x) => x.race.priority === 'A') ??
+    withSegments.find(holdsToday) ??
+    upcoming[0] ??
+    withSegments.at(-1) ??
+    null
+  );
+}

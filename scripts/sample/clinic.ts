@@ -1,0 +1,123 @@
+import { addDays, format, parseISO } from 'date-fns';
+import { insertAppointment } from '../../electron/db/repositories/appointments';
+import type { ServiceContext } from '../../electron/services/context';
+import { createClient } from '../../electron/services/clients';
+import { createRace } from '../../electron/services/races';
+import { createTherapist } from '../../electron/services/therapists';
+import { guidanceForClient, logTreatment } from '../../electron/services/treatments';
+import { intensityRank } from '../../shared/guidance';
+import type { Distance, Intensity, Priority } from '../../shared/vocabulary';
+
+// A believable clinic around "today": three therapists, about sixty runners with races at every
+// distance and in every phase, a few months of treatments, and the next three weeks booked.
+// Everything goes through the same services the app uses, so the data obeys the same rules.
+
+const FIRST = ['Ada', 'Ben', 'Chloe', 'Dev', 'Ella', 'Finn', 'Grace', 'Hamza', 'Isla', 'Jack', 'Kemi', 'Liam', 'Maya', 'Noah', 'Olivia', 'Priya', 'Quinn', 'Rosa', 'Sam', 'Tom', 'Uma', 'Vik', 'Will', 'Yara', 'Zoe', 'Aoife', 'Callum', 'Dafydd', 'Eilidh', 'Femi'];
+const LAST = ['Okafor', 'McDonald', "O'Brien", 'Patel', 'Smith', 'Jones', 'Williams', 'Brown', 'Taylor', 'Davies', 'Evans', 'Khan', 'Wilson', 'Thomas', 'Roberts', 'Walker', 'Wright', 'Hughes', 'Edwards', 'Green', 'Hall', 'Wood', 'Clarke', 'Murphy', 'Campbell', 'Kelly', 'Nowak', 'Ahmed', 'Fraser', 'Singh'];
+const EVENTS: Record<Distance, string[]> = {
+  '5k': ['Parkrun PB attempt', 'Victoria Park 5k'],
+  '10k': ['Great Manchester Run', 'Vitality 10k', 'Brighton 10k'],
+  half: ['Great North Run', 'Bath Half', 'Royal Parks Half'],
+  marathon: ['London Marathon', 'Brighton Marathon', 'Manchester Marathon', 'Berlin Marathon'],
+  ultra: ['South Downs Way 50', 'Comrades'],
+  'ultra-long': ['Lakeland 100', 'UTMB'],
+};
+const HOTSPOTS = ['Calves', 'Achilles', 'Hamstrings', 'Hip flexors', 'Glutes', 'IT band', 'Plantar fascia', 'Shins'];
+const ALERTS = ['', '', '', '', '', 'Type 1 diabetes: carries glucose.', 'On anticoagulants (warfarin): bruises easily, no deep tissue.', 'Varicose veins, left calf: avoid direct pressure.', 'Nut allergy: check oils.'];
+const TECHNIQUES = ['Effleurage', 'Petrissage', 'Trigger point', 'Myofascial release', 'Soft tissue release', 'Stretching'];
+
+/** A small seeded generator, so every run builds the same clinic. */
+function random(seed: number) {
+  let s = seed >>> 0;
+  const next = () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), pick: <T,>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]! };
+}
+
+const day = (today: string, offset: number) => format(addDays(parseISO(today), offset), 'yyyy-MM-dd');
+
+/** Race offsets from today that land a marathon-like A race in each phase, plus spread. */
+const A_RACE_OFFSETS = [0, 3, 6, 9, 12, 20, 35, 60, 85, 110, -2, -6, -12, 140, 180];
+
+export interface SampleSummary { therapists: number; clients: number; races: number; treatments: number; appointments: number }
+
+export function fillSampleClinic(ctx: ServiceContext, options: { clients?: number; seed?: number } = {}): SampleSummary {
+  const rnd = random(options.seed ?? 2026);
+  const today = ctx.today();
+  const count = options.clients ?? 60;
+  return ctx.db.transaction(() => {
+    const therapists = ['Sam Reid', 'Priya Nair', 'Tom Hughes'].map((name) => createTherapist(ctx, { name }));
+    let races = 0;
+    let treatments = 0;
+    let appointments = 0;
+    for (let i = 0; i < count; i++) {
+      const firstName = FIRST[i % FIRST.length]!;
+      const lastName = LAST[(i * 7 + Math.floor(i / FIRST.length)) % LAST.length]!;
+      const usual = rnd.pick(therapists);
+      const client = createClient(ctx, {
+        firstName,
+        lastName,
+        dateOfBirth: day('1990-06-15', rnd.int(-9000, 5000)),
+        phone: `07700 9${String(rnd.int(0, 99999)).padStart(5, '0')}`,
+        email: `${firstName}.${lastName}`.toLowerCase().replace(/[^a-z.]/g, '') + '@example.org',
+        emergencyContactName: `${rnd.pick(FIRST)} ${lastName}`,
+        emergencyContactPhone: `07700 9${String(rnd.int(0, 99999)).padStart(5, '0')}`,
+        gp: rnd.pick(['Dr Shah, Park Surgery', 'Dr Morgan, Riverside Health', 'Dr Lee, Old Town Practice']),
+        medicalAlerts: rnd.pick(ALERTS),
+        hotspots: [...new Set([rnd.pick(HOTSPOTS), rnd.pick(HOTSPOTS)])],
+        usualTherapistId: usual.id,
+        consentTreatment: true,
+        consentData: true,
+        consentDate: day(today, -rnd.int(100, 700)),
+        notes: '',
+      });
+
+      // Most clients have a goal race; a few are off-season with nothing booked.
+      if (i % 12 !== 11) {
+        const distance: Distance = (['marathon', 'marathon', 'half', '10k', '5k', 'ultra', 'half', 'marathon', 'ultra-long', '10k'] as const)[i % 10]!;
+        const offset = A_RACE_OFFSETS[i % A_RACE_OFFSETS.length]! + rnd.int(0, 2);
+        createRace(ctx, { clientId: client.id, name: rnd.pick(EVENTS[distance]), date: day(today, offset), distance, distanceKm: null, priority: 'A', planStart: null, taperDays: null, goalTime: '', notes: '' });
+        races++;
+        if (i % 3 === 0) {
+          const tuneUp: Distance = distance === 'marathon' || distance.startsWith('ultra') ? 'half' : '5k';
+          const priority: Priority = i % 2 === 0 ? 'B' : 'C';
+          createRace(ctx, { clientId: client.id, name: rnd.pick(EVENTS[tuneUp]), date: day(today, offset - rnd.int(20, 45)), distance: tuneUp, distanceKm: null, priority, planStart: null, taperDays: null, goalTime: '', notes: '' });
+          races++;
+        }
+      }
+
+      // Treatments over the last four months, at or under the guidance in force that day.
+      for (let d = -120 + rnd.int(0, 20); d < 0; d += rnd.int(12, 28)) {
+        const date = day(today, d);
+        const therapistId = rnd.next() < 0.8 ? usual.id : rnd.pick(therapists).id;
+        const { ceiling } = guidanceForClient(ctx, { clientId: client.id, date, therapistId, sore: false });
+        if (ceiling === 'avoid') continue;
+        // Mostly the ceiling itself; now and then a lighter session than allowed.
+        const intensity: Intensity = rnd.next() < 0.7 || intensityRank(ceiling) <= intensityRank('light') ? ceiling : 'light';
+        logTreatment(ctx, {
+          clientId: client.id, therapistId, date, sore: false, intensity, overrideReason: null,
+          areas: [{ region: rnd.pick(HOTSPOTS), side: rnd.pick(['left', 'right', 'both'] as const) }],
+          techniques: [rnd.pick(TECHNIQUES), rnd.pick(TECHNIQUES)].filter((t, k, a) => a.indexOf(t) === k),
+          subjective: rnd.pick(['Tight calves after long run.', 'Hamstrings feel heavy this week.', 'Niggle in left hip on hills.', 'Feeling good, routine maintenance.']),
+          objective: rnd.pick(['Increased tone in gastrocnemius.', 'Trigger points in glute med.', 'Reduced hip flexion on the left.', 'Nothing of note.']),
+          assessment: 'Training load related tightness.', plan: 'Review in two weeks.',
+          painBefore: rnd.int(2, 6), painAfter: rnd.int(0, 3), advice: 'Foam roll daily; keep easy days easy.', nextBooking: null,
+        });
+        treatments++;
+      }
+
+      // Upcoming bookings: most clients have one in the next three weeks.
+      if (i % 4 !== 3) {
+        const start = `${day(today, rnd.int(1, 21))}T${String(rnd.int(9, 16)).padStart(2, '0')}:${rnd.pick(['00', '30'])}`;
+        insertAppointment(ctx.db, { clientId: client.id, therapistId: usual.id, startsAt: start, durationMin: rnd.pick([30, 45, 60]) });
+        appointments++;
+      }
+    }
+    return { therapists: therapists.length, clients: count, races, treatments, appointments };
+  })();
+}
