@@ -28,3 +28,8 @@ export function searchTerms(query: string): string[] {
   }
   return trimmed.split(/\s+/).map(fold).filter(Boolean);
 }
+
+/** How the client list is ordered: folded surname, then first name. */
+export function clientSortName(c: { firstName: string; lastName: string }): string {
+  return `${fold(c.lastName)} ${fold(c.firstName)}`;
+}

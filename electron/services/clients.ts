@@ -52,16 +52,18 @@ export function clientDetail(ctx: ServiceContext, id: number): ClientDetail {
   const races = racesOfClient(ctx.db, id);
   const today = ctx.today();
   const history = treatmentHistoryOfClients(ctx.db, [id]).get(id) ?? [];
+  const upcomingAppointments = upcomingAppointmentsOfClient(ctx.db, id, ctx.now());
   return {
     client,
     races,
     treatments: treatmentsOfClient(ctx.db, id),
-    upcomingAppointments: upcomingAppointmentsOfClient(ctx.db, id, ctx.now()),
+    upcomingAppointments,
     today,
     guidance: guidanceFromRecords({
       date: today,
       races,
       treatments: history,
+      appointments: upcomingAppointments,
       therapistId: client.usualTherapistId,
       therapistNames: therapistNames(ctx),
       clientName: client.firstName,

@@ -1,5 +1,5 @@
 import { guidanceFor, type Guidance } from '../../shared/guidance';
-import type { Race } from '../../shared/api/types';
+import type { Appointment, Race } from '../../shared/api/types';
 import type { Intensity } from '../../shared/vocabulary';
 import { listTherapists } from '../db/repositories/therapists';
 import type { ServiceContext } from './context';
@@ -11,6 +11,8 @@ export function guidanceFromRecords(args: {
   date: string;
   races: Race[];
   treatments: HistoryEntry[];
+  /** Booked sessions, so "book the taper session" is not asked for when one is booked. */
+  appointments?: Appointment[];
   therapistId?: number | null;
   sore?: boolean;
   therapistNames?: Record<string, string>;
@@ -28,6 +30,7 @@ export function guidanceFromRecords(args: {
       ...(r.taperDays ? { taperDays: r.taperDays } : {}),
     })),
     treatments: args.treatments,
+    ...(args.appointments ? { appointments: args.appointments.map((a) => ({ date: a.startsAt.slice(0, 10), therapistId: String(a.therapistId) })) } : {}),
     ...(args.therapistId ? { therapistId: String(args.therapistId) } : {}),
     sore: args.sore ?? false,
     ...(args.therapistNames ? { therapists: args.therapistNames } : {}),

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { guidanceRequest, treatmentInput } from '../../shared/api/schemas';
 import type { Treatment } from '../../shared/api/types';
 import { INTENSITY_LABEL, intensityRank, type Guidance } from '../../shared/guidance';
+import { upcomingAppointmentsOfClient } from '../db/repositories/appointments';
 import { racesOfClient } from '../db/repositories/races';
 import { getTherapist } from '../db/repositories/therapists';
 import * as treatments from '../db/repositories/treatments';
@@ -16,6 +17,7 @@ export function guidanceForClient(ctx: ServiceContext, input: z.output<typeof gu
     date: input.date,
     races: racesOfClient(ctx.db, input.clientId),
     treatments: treatments.treatmentHistoryOfClients(ctx.db, [input.clientId]).get(input.clientId) ?? [],
+    appointments: upcomingAppointmentsOfClient(ctx.db, input.clientId, `${input.date}T00:00`),
     therapistId: input.therapistId,
     sore: input.sore,
     therapistNames: therapistNames(ctx),

@@ -60,8 +60,9 @@ describe('migrations', () => {
 
     const db = openDatabase(dir);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
-    const row = db.prepare('SELECT first_name, search_key FROM clients').get() as { first_name: string; search_key: string };
+    const row = db.prepare('SELECT first_name, search_key, sort_name FROM clients').get() as { first_name: string; search_key: string; sort_name: string };
     expect(row.first_name).toBe('Mary');
+    expect(row.sort_name).toBe('mcdonald mary');
     expect(row.search_key).toContain('mcdonald');
     expect(row.search_key).toContain('07700900456');
     expect(row.search_key).toContain('maryexampleorg');

@@ -1,5 +1,5 @@
 import type { Client } from '../../../shared/api/types';
-import { clientSearchKey } from '../../../shared/search';
+import { clientSearchKey, clientSortName } from '../../../shared/search';
 import type { Db } from '../native';
 
 export interface ClientRow {
@@ -70,6 +70,7 @@ function toParams(c: ClientFields) {
     consent_date: c.consentDate,
     notes: c.notes,
     search_key: clientSearchKey(c),
+    sort_name: clientSortName(c),
   };
 }
 
@@ -112,7 +113,7 @@ export function searchClients(
   const rows = db
     .prepare(
       `SELECT * FROM clients WHERE ${where}
-       ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id LIMIT @limit OFFSET @offset`,
+       ORDER BY sort_name, id LIMIT @limit OFFSET @offset`,
     )
     .all({ ...params, limit: options.limit, offset: options.offset }) as ClientRow[];
   return { total, rows };

@@ -66,7 +66,7 @@ export function BlockTimeline({ races, treatments, today }: { races: Race[]; tre
             <g key={`${s.kind}-${s.start}`} data-segment={s.kind} data-phase={s.phase}>
               <title>{`${PHASE_LABEL[s.phase]}: ${formatDate(s.start)} to ${formatDate(s.end)} · up to ${INTENSITY_LABEL[s.ceiling]}${s.needsFamiliarTherapist ? ' (familiar therapist only)' : ''}`}</title>
               <rect x={x0} y={BAR_Y} width={w} height={BAR_H} fill={colour.hex} stroke="#fff" strokeWidth={1} />
-              {w > 60 && (
+              {PHASE_LABEL[s.phase].length * 8 + 10 < w && (
                 <text x={x0 + w / 2} y={BAR_Y + BAR_H / 2 + 5} textAnchor="middle" fontSize={13} fill={colour.textHex} fontWeight={600}>
                   {PHASE_LABEL[s.phase]}
                 </text>
@@ -85,7 +85,7 @@ export function BlockTimeline({ races, treatments, today }: { races: Race[]; tre
           <g key={r.id} data-other-race={r.id}>
             <title>{`${r.name} (${r.priority}) on ${formatDate(r.date)}`}</title>
             <path d={`M ${x(r.date)} ${BAR_Y - 14} l 6 7 l -6 7 l -6 -7 z`} fill="#343a40" />
-            <text x={x(r.date) + 9} y={BAR_Y - 4} fontSize={11} fill="#343a40">{r.priority} race</text>
+            <text x={x(r.date) - 9} y={BAR_Y - 4} fontSize={11} fill="#343a40" textAnchor="end">{r.priority} race</text>
           </g>
         ))}
         {treatments.filter((t) => inRange(t.date)).map((t) => (

@@ -7,7 +7,7 @@ import type { Intensity, Phase } from '../../../shared/vocabulary';
 export function PhaseChip({ phase, size = 'md' }: { phase: Phase; size?: 'sm' | 'md' | 'lg' }) {
   const colour = PHASE_COLOUR[phase];
   return (
-    <Badge size={size} variant="filled" radius="sm" styles={{ root: { background: colour.hex, color: colour.textHex } }} data-phase={phase}>
+    <Badge size={size} variant="filled" radius="sm" tt="none" styles={{ root: { background: colour.hex, color: colour.textHex, maxWidth: 'none' }, label: { overflow: 'visible' } }} data-phase={phase}>
       {PHASE_LABEL[phase]}
     </Badge>
   );
@@ -16,7 +16,7 @@ export function PhaseChip({ phase, size = 'md' }: { phase: Phase; size?: 'sm' | 
 export function IntensityBadge({ intensity, size = 'md' }: { intensity: Intensity; size?: 'sm' | 'md' | 'lg' }) {
   const colour = INTENSITY_COLOUR[intensity];
   return (
-    <Badge size={size} variant="filled" radius="sm" styles={{ root: { background: colour.hex, color: colour.textHex } }} data-intensity={intensity}>
+    <Badge size={size} variant="filled" radius="sm" tt="none" styles={{ root: { background: colour.hex, color: colour.textHex, maxWidth: 'none' }, label: { overflow: 'visible' } }} data-intensity={intensity}>
       {INTENSITY_LABEL[intensity]}
     </Badge>
   );
