@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { APPLICATION_ID, DatabaseRefusedError, databasePath, LATEST_VERSION, migrate, openDatabase } from '../../electron/db/database';
 import { MIGRATIONS, type Migration } from '../../electron/db/migrations/index';
 import { openSqlite } from '../../electron/db/native';
+import { BLANK_CLIENT, insertClient } from '../../electron/db/repositories/clients';
 import { makeDataDir } from '../support/clinic';
 
 const dirs: string[] = [];
@@ -67,6 +68,24 @@ describe('migrations', () => {
     expect(row.search_key).toContain('07700900456');
     expect(row.search_key).toContain('maryexampleorg');
     expect(db.prepare('SELECT count(*) AS n FROM races').get()).toEqual({ n: 1 });
+    db.close();
+  });
+
+  it.each(MIGRATIONS.slice(0, -1).map((m) => m.version))('bring a version-%i database with data to the latest version, keeping the data', (from) => {
+    const dir = freshDir();
+    const old = openSqlite(databasePath(dir));
+    migrate(old, MIGRATIONS.slice(0, from));
+    old.prepare("INSERT INTO therapists (name) VALUES ('Priya Nair')").run();
+    // A client written the way that version of the app wrote them.
+    if (from >= 2) insertClient(old, { ...BLANK_CLIENT, firstName: 'José', lastName: 'Álvarez' });
+    else old.prepare("INSERT INTO clients (first_name, last_name) VALUES ('José', 'Álvarez')").run();
+    old.prepare("INSERT INTO treatments (client_id, therapist_id, date, intensity, phase, ceiling) VALUES (1, 1, '2026-02-01', 'deep', 'base', 'deep')").run();
+    old.close();
+    const db = openDatabase(dir);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(db.prepare('SELECT first_name, sort_name FROM clients').get()).toEqual({ first_name: 'José', sort_name: 'alvarez jose' });
+    expect(db.prepare('SELECT count(*) AS n FROM treatments').get()).toEqual({ n: 1 });
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
   });
 

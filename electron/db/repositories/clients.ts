@@ -46,7 +46,8 @@ export function toClient(r: ClientRow): Client {
   };
 }
 
-const BLANK: ClientFields = {
+/** A client with every field empty: the column list, and a base for tests and seeds. */
+export const BLANK_CLIENT: ClientFields = {
   firstName: '', lastName: '', dateOfBirth: null, phone: '', email: '', emergencyContactName: '',
   emergencyContactPhone: '', gp: '', medicalAlerts: '', hotspots: [], usualTherapistId: null,
   consentTreatment: false, consentData: false, consentDate: null, notes: '',
@@ -74,7 +75,7 @@ function toParams(c: ClientFields) {
   };
 }
 
-const COLUMNS = Object.keys(toParams(BLANK));
+const COLUMNS = Object.keys(toParams(BLANK_CLIENT));
 
 export function getClient(db: Db, id: number): Client | undefined {
   const row = db.prepare('SELECT * FROM clients WHERE id = ?').get(id) as ClientRow | undefined;

@@ -36,8 +36,9 @@ export function treatmentHistoryOfClients(
   if (clientIds.length === 0) return byClient;
   const rows = db
     .prepare(
-      `SELECT t.client_id, t.date, t.therapist_id, t.intensity FROM treatments t
-       JOIN json_each(?) AS ids ON t.client_id = ids.value ORDER BY t.date`,
+      // Per client in index order (client_id, date): no global sort, no table reads.
+      `SELECT t.client_id, t.date, t.therapist_id, t.intensity FROM json_each(?) AS ids
+       CROSS JOIN treatments t ON t.client_id = ids.value`,
     )
     .all(JSON.stringify(clientIds)) as { client_id: number; date: string; therapist_id: number; intensity: Intensity }[];
   for (const r of rows) byClient.get(r.client_id)?.push({ date: r.date, therapistId: String(r.therapist_id), intensity: r.intensity });

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Grid, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Grid, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -11,6 +11,7 @@ import { MedicalAlerts } from '../components/MedicalAlerts';
 import { BlockTimeline } from '../components/BlockTimeline';
 import { formatDate, formatDateTime, fullName } from '../format';
 import { RaceFormModal } from '../races/RaceForm';
+import { TreatmentDetailsModal } from '../treatments/TreatmentDetails';
 
 export function ClientPage() {
   const id = Number(useParams().clientId);
@@ -153,6 +154,7 @@ function UpcomingAppointments({ detail }: { detail: ClientDetail }) {
 }
 
 function TreatmentHistory({ detail }: { detail: ClientDetail }) {
+  const [open, setOpen] = useState<number | null>(null);
   return (
     <Paper withBorder p="md" radius="md">
       <Title order={4} mb="xs">Treatment history</Title>
@@ -163,8 +165,10 @@ function TreatmentHistory({ detail }: { detail: ClientDetail }) {
           <Table.Thead><Table.Tr><Table.Th>Date</Table.Th><Table.Th>Therapist</Table.Th><Table.Th>Given</Table.Th><Table.Th>Guidance at the time</Table.Th></Table.Tr></Table.Thead>
           <Table.Tbody>
             {detail.treatments.map((t) => (
-              <Table.Tr key={t.id}>
-                <Table.Td>{formatDate(t.date)}</Table.Td>
+              <Table.Tr key={t.id} onClick={() => setOpen(t.id)} style={{ cursor: 'pointer' }}>
+                <Table.Td>
+                  <Anchor component="button" type="button" size="sm" onClick={() => setOpen(t.id)}>{formatDate(t.date)}</Anchor>
+                </Table.Td>
                 <Table.Td>{t.therapistName}</Table.Td>
                 <Table.Td><IntensityBadge intensity={t.intensity} size="sm" />{t.overridden && <Badge ml={4} size="sm" color="red" variant="outline">Override</Badge>}</Table.Td>
                 <Table.Td><Text size="sm">{PHASE_LABEL[t.phase]} · up to <IntensityBadge intensity={t.ceiling} size="sm" /></Text></Table.Td>
@@ -173,6 +177,7 @@ function TreatmentHistory({ detail }: { detail: ClientDetail }) {
           </Table.Tbody>
         </Table>
       )}
+      <TreatmentDetailsModal treatmentId={open} onClose={() => setOpen(null)} />
     </Paper>
   );
 }
