@@ -18,6 +18,7 @@ import { fixedClock, type ServiceContext } from '../electron/services/context';
 import { clientDetail, searchClients } from '../electron/services/clients';
 import { INTENSITIES, PHASES, DISTANCES, PRIORITIES, type Distance } from '../shared/vocabulary';
 import { APP_URL, RENDERER_DIR, launchChromium, openRendererContext } from '../test/support/browser-host';
+import { seededRandom } from '../scripts/sample/random';
 
 const TODAY = '2026-03-02';
 const CLIENTS = 10_000;
@@ -30,20 +31,6 @@ const PAINT_TARGET_MS = 100;
 // ---------------------------------------------------------------------------------------------
 // Seeded data
 
-/** A small seeded generator, so every run builds the same clinic. */
-function random(seed: number) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
-  return { next, int, pick };
-}
 
 const FIRST = [
   'Ada', 'Ben', 'Chloe', 'Dev', 'Ella', 'Finn', 'Grace', 'Hamza', 'Isla', 'Jack', 'Kemi', 'Liam', 'Maya', 'Noah', 'Olivia',
@@ -80,7 +67,7 @@ const day = (offset: number) => new Date(TODAY_MS + offset * DAY_MS).toISOString
 interface Seeded { clientIds: number[]; ms: number; laps: string }
 
 function seed(db: Db): Seeded {
-  const rnd = random(2026);
+  const rnd = seededRandom(2026);
   const started = performance.now();
   const clientIds: number[] = [];
   const laps: string[] = [];
@@ -202,7 +189,7 @@ const QUERIES: Record<string, string[]> = {
 interface ServiceFigures { search: [string, Stats][]; detail: Stats }
 
 function benchServices(ctx: ServiceContext, clientIds: number[]): ServiceFigures {
-  const rnd = random(7);
+  const rnd = seededRandom(7);
   const search = (query: string) => searchClients(ctx, { query, includeArchived: false, offset: 0, limit: 100 });
   const all = Object.entries(QUERIES).flatMap(([kind, qs]) => qs.map((q) => ({ kind, q })));
 

@@ -7,6 +7,7 @@ import { createTherapist } from '../../electron/services/therapists';
 import { guidanceForClient, logTreatment } from '../../electron/services/treatments';
 import { intensityRank } from '../../shared/guidance';
 import type { Distance, Intensity, Priority } from '../../shared/vocabulary';
+import { seededRandom } from './random';
 
 // A believable clinic around "today": three therapists, about sixty runners with races at every
 // distance and in every phase, a few months of treatments, and the next three weeks booked.
@@ -26,18 +27,6 @@ const HOTSPOTS = ['Calves', 'Achilles', 'Hamstrings', 'Hip flexors', 'Glutes', '
 const ALERTS = ['', '', '', '', '', 'Type 1 diabetes: carries glucose.', 'On anticoagulants (warfarin): bruises easily, no deep tissue.', 'Varicose veins, left calf: avoid direct pressure.', 'Nut allergy: check oils.'];
 const TECHNIQUES = ['Effleurage', 'Petrissage', 'Trigger point', 'Myofascial release', 'Soft tissue release', 'Stretching'];
 
-/** A small seeded generator, so every run builds the same clinic. */
-function random(seed: number) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), pick: <T,>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]! };
-}
 
 const day = (today: string, offset: number) => format(addDays(parseISO(today), offset), 'yyyy-MM-dd');
 
@@ -47,7 +36,7 @@ const A_RACE_OFFSETS = [0, 3, 6, 9, 12, 20, 35, 60, 85, 110, -2, -6, -12, 140, 1
 export interface SampleSummary { therapists: number; clients: number; races: number; treatments: number; appointments: number }
 
 export function fillSampleClinic(ctx: ServiceContext, options: { clients?: number; seed?: number } = {}): SampleSummary {
-  const rnd = random(options.seed ?? 2026);
+  const rnd = seededRandom(options.seed ?? 2026);
   const today = ctx.today();
   const count = options.clients ?? 60;
   return ctx.db.transaction(() => {
