@@ -16,8 +16,9 @@ import { insertRace } from '../electron/db/repositories/races';
 import { insertTherapist } from '../electron/db/repositories/therapists';
 import { fixedClock, type ServiceContext } from '../electron/services/context';
 import { clientDetail, searchClients } from '../electron/services/clients';
-import { INTENSITIES, PHASES, DISTANCES, PRIORITIES, type Distance } from '../shared/vocabulary';
+import { INTENSITIES, PHASES, DISTANCES, PRIORITIES } from '../shared/vocabulary';
 import { APP_URL, RENDERER_DIR, launchChromium, openRendererContext } from '../test/support/browser-host';
+import { EVENTS } from '../scripts/sample/clinic';
 import { seededRandom } from '../scripts/sample/random';
 
 const TODAY = '2026-03-02';
@@ -50,14 +51,6 @@ const LAST = [
   'Rossi', 'Schmidt', 'Novak', 'Horvath', 'Silva', 'Santos', 'Kaur', 'Sharma', 'Ivanova', 'Petrov', 'Andersson', 'Larsen', 'Sørensen',
 ];
 const DOMAINS = ['example.org', 'gmail.com', 'outlook.com', 'runclub.co.uk', 'icloud.com'];
-const EVENTS: Record<Distance, string[]> = {
-  '5k': ['Parkrun PB attempt', 'Victoria Park 5k'],
-  '10k': ['Great Manchester Run', 'Vitality 10k', 'Brighton 10k'],
-  half: ['Great North Run', 'Bath Half', 'Royal Parks Half'],
-  marathon: ['London Marathon', 'Brighton Marathon', 'Manchester Marathon', 'Berlin Marathon'],
-  ultra: ['South Downs Way 50', 'Comrades'],
-  'ultra-long': ['Lakeland 100', 'UTMB'],
-};
 const ALERTS = ['Type 1 diabetes: carries glucose.', 'On anticoagulants (warfarin): bruises easily, no deep tissue.', 'Varicose veins, left calf.'];
 
 const DAY_MS = 86_400_000;

@@ -1,4 +1,5 @@
 import { guidanceFor, type Guidance } from '../../shared/guidance';
+import { engineRace } from '../../shared/api/engine-input';
 import type { Appointment, Race } from '../../shared/api/types';
 import type { Intensity } from '../../shared/vocabulary';
 import { listTherapists } from '../db/repositories/therapists';
@@ -20,15 +21,7 @@ export function guidanceFromRecords(args: {
 }): Guidance {
   return guidanceFor({
     date: args.date,
-    races: args.races.map((r) => ({
-      id: String(r.id),
-      name: r.name,
-      date: r.date,
-      distance: r.distance,
-      priority: r.priority,
-      ...(r.planStart ? { planStart: r.planStart } : {}),
-      ...(r.taperDays ? { taperDays: r.taperDays } : {}),
-    })),
+    races: args.races.map(engineRace),
     treatments: args.treatments,
     ...(args.appointments ? { appointments: args.appointments.map((a) => ({ date: a.startsAt.slice(0, 10), therapistId: String(a.therapistId) })) } : {}),
     ...(args.therapistId ? { therapistId: String(args.therapistId) } : {}),

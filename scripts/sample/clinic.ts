@@ -15,7 +15,8 @@ import { seededRandom } from './random';
 
 const FIRST = ['Ada', 'Ben', 'Chloe', 'Dev', 'Ella', 'Finn', 'Grace', 'Hamza', 'Isla', 'Jack', 'Kemi', 'Liam', 'Maya', 'Noah', 'Olivia', 'Priya', 'Quinn', 'Rosa', 'Sam', 'Tom', 'Uma', 'Vik', 'Will', 'Yara', 'Zoe', 'Aoife', 'Callum', 'Dafydd', 'Eilidh', 'Femi'];
 const LAST = ['Okafor', 'McDonald', "O'Brien", 'Patel', 'Smith', 'Jones', 'Williams', 'Brown', 'Taylor', 'Davies', 'Evans', 'Khan', 'Wilson', 'Thomas', 'Roberts', 'Walker', 'Wright', 'Hughes', 'Edwards', 'Green', 'Hall', 'Wood', 'Clarke', 'Murphy', 'Campbell', 'Kelly', 'Nowak', 'Ahmed', 'Fraser', 'Singh'];
-const EVENTS: Record<Distance, string[]> = {
+/** Real events by distance, shared with the benchmark's seed. */
+export const EVENTS: Record<Distance, string[]> = {
   '5k': ['Parkrun PB attempt', 'Victoria Park 5k'],
   '10k': ['Great Manchester Run', 'Vitality 10k', 'Brighton 10k'],
   half: ['Great North Run', 'Bath Half', 'Royal Parks Half'],

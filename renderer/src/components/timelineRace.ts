@@ -1,16 +1,6 @@
 import type { Race } from '../../../shared/api/types';
+import { engineRace } from '../../../shared/api/engine-input';
 import { blockSegments, type Segment } from '../../../shared/guidance';
-
-/** A client's race as the engine reads it. */
-export const engineRace = (r: Race) => ({
-  id: String(r.id),
-  name: r.name,
-  date: r.date,
-  distance: r.distance,
-  priority: r.priority,
-  ...(r.planStart ? { planStart: r.planStart } : {}),
-  ...(r.taperDays ? { taperDays: r.taperDays } : {}),
-});
 
 /**
  * The race whose block the timeline draws: the A race whose windows hold today, else the next

@@ -1,0 +1,15 @@
+import type { RaceInput } from '../guidance';
+import type { Race } from './types';
+
+/** A race on file as the phase engine reads it (ids become strings; absent overrides are left out). */
+export function engineRace(r: Race): RaceInput {
+  return {
+    id: String(r.id),
+    name: r.name,
+    date: r.date,
+    distance: r.distance,
+    priority: r.priority,
+    ...(r.planStart ? { planStart: r.planStart } : {}),
+    ...(r.taperDays ? { taperDays: r.taperDays } : {}),
+  };
+}
