@@ -1,9 +1,11 @@
 import { format, parseISO } from 'date-fns';
 import { enGB } from 'date-fns/locale';
+import { formatDate as formatIsoDate } from '../../shared/guidance';
 
 // The one place dates are formatted for people: en-GB, day first.
 
-export const formatDate = (iso: string | null | undefined): string => (iso ? format(parseISO(iso), 'dd/MM/yyyy', { locale: enGB }) : '');
+/** dd/MM/yyyy, the same form the guidance text uses; empty for a missing date. */
+export const formatDate = (iso: string | null | undefined): string => (iso ? formatIsoDate(iso) : '');
 
 export const formatLongDate = (iso: string): string => format(parseISO(iso), 'EEEE d MMMM yyyy', { locale: enGB });
 
