@@ -106,15 +106,27 @@ export interface Treatment extends TreatmentSummary {
   nextBooking: IsoDate | null;
 }
 
+export type AppointmentStatus = 'booked' | 'arrived' | 'completed' | 'cancelled' | 'no-show';
+
+/** An appointment, as every role may see it: no note fields. Times are clinic-local `YYYY-MM-DDTHH:mm`. */
 export interface Appointment {
   id: number;
   clientId: number;
   clientName: string;
   therapistId: number;
   therapistName: string;
+  typeId: number | null;
+  typeName: string | null;
   startsAt: string;
+  /** Exclusive: the slot is [startsAt, endsAt). */
+  endsAt: string;
   durationMin: number;
-  status: 'booked' | 'attended' | 'cancelled' | 'no-show';
+  status: AppointmentStatus;
+  cancelReason: string | null;
+  /** The guidance warning the booker acknowledged, as it was worded then. */
+  acknowledgedWarning: { text: string; by: string; at: string } | null;
+  outsideHoursConfirmed: boolean;
+  updatedAt: string;
 }
 
 export interface ClientDetail {

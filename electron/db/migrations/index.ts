@@ -2,6 +2,7 @@ import type { Db } from '../native';
 import { initialSchema } from './001-initial-schema';
 import { clientSearchKey } from './002-client-search-key';
 import { clientListIndexes } from './003-client-list-indexes';
+import { diary } from './004-diary';
 
 export interface Migration {
   version: number;
@@ -10,6 +11,6 @@ export interface Migration {
 }
 
 /** Ordered; each runs once, inside one transaction together with its user_version bump. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, clientSearchKey, clientListIndexes];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, clientSearchKey, clientListIndexes, diary];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
