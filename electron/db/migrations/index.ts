@@ -3,6 +3,7 @@ import { initialSchema } from './001-initial-schema';
 import { clientSearchKey } from './002-client-search-key';
 import { clientListIndexes } from './003-client-list-indexes';
 import { diary } from './004-diary';
+import { raceHistoryAndSettings } from './005-race-history-and-settings';
 
 export interface Migration {
   version: number;
@@ -11,6 +12,6 @@ export interface Migration {
 }
 
 /** Ordered; each runs once, inside one transaction together with its user_version bump. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, clientSearchKey, clientListIndexes, diary];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, clientSearchKey, clientListIndexes, diary, raceHistoryAndSettings];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
