@@ -31,6 +31,10 @@ export function createDispatcher(
     }
     const parsed = spec.input.safeParse(input);
     if (!parsed.success) return invalidInput(parsed.error);
+    const checks = (spec as { checks?: (input: unknown, today: string) => Record<string, string> }).checks;
+    const problems = checks?.(parsed.data, ctx.today()) ?? {};
+    const [firstProblem] = Object.values(problems);
+    if (firstProblem) return failure('invalid', firstProblem, problems);
     try {
       const handler = table[callName] as (input: unknown, ctx: HandlerContext) => unknown;
       return ok(handler(parsed.data, ctx));

@@ -8,7 +8,7 @@ import { racesOfClient, racesOfClients } from '../db/repositories/races';
 import { getTherapist } from '../db/repositories/therapists';
 import { treatmentHistoryOfClients, treatmentsOfClient } from '../db/repositories/treatments';
 import { ClinicError, notFound, type ServiceContext } from './context';
-import { guidanceFromRecords, therapistNames } from './guidance';
+import { guidanceToday, therapistNames } from './guidance';
 
 type ClientFields = z.output<typeof clientInput>;
 
@@ -22,7 +22,7 @@ export function searchClients(ctx: ServiceContext, input: z.output<typeof client
     total,
     rows: rows.map((row): ClientSummary => {
       const clientRaces = races.get(row.id) ?? [];
-      const guidance = guidanceFromRecords({ date: today, races: clientRaces, treatments: history.get(row.id) ?? [] });
+      const guidance = guidanceToday(ctx, { usualTherapistId: row.usual_therapist_id, firstName: row.first_name, races: clientRaces, treatments: history.get(row.id) ?? [] });
       const next = clientRaces.find((r) => r.date >= today);
       return {
         id: row.id,
@@ -59,15 +59,7 @@ export function clientDetail(ctx: ServiceContext, id: number): ClientDetail {
     treatments: treatmentsOfClient(ctx.db, id),
     upcomingAppointments,
     today,
-    guidance: guidanceFromRecords({
-      date: today,
-      races,
-      treatments: history,
-      appointments: upcomingAppointments,
-      therapistId: client.usualTherapistId,
-      therapistNames: therapistNames(ctx),
-      clientName: client.firstName,
-    }),
+    guidance: guidanceToday(ctx, { ...client, races, treatments: history, appointments: upcomingAppointments, therapistNames: therapistNames(ctx) }),
   };
 }
 

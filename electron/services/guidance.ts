@@ -34,3 +34,23 @@ export function guidanceFromRecords(args: {
 export function therapistNames(ctx: ServiceContext): Record<string, string> {
   return Object.fromEntries(listTherapists(ctx.db).map((t) => [String(t.id), t.name]));
 }
+
+/**
+ * A client's guidance for today as every screen shows it: with the client's usual therapist
+ * (unfamiliar, and said so, when none is on file). The client list and the client page both ask
+ * this one question, so they cannot disagree.
+ */
+export function guidanceToday(
+  ctx: ServiceContext,
+  args: { usualTherapistId: number | null; firstName: string; races: Race[]; treatments: HistoryEntry[]; appointments?: Appointment[]; therapistNames?: Record<string, string> },
+): Guidance {
+  return guidanceFromRecords({
+    date: ctx.today(),
+    races: args.races,
+    treatments: args.treatments,
+    ...(args.appointments ? { appointments: args.appointments } : {}),
+    therapistId: args.usualTherapistId,
+    ...(args.therapistNames ? { therapistNames: args.therapistNames } : {}),
+    clientName: args.firstName,
+  });
+}

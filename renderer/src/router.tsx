@@ -1,5 +1,6 @@
 import { createHashRouter } from 'react-router';
 import { AppLayout } from './components/AppLayout';
+import { ErrorScreen } from './components/ErrorScreen';
 import { CalendarPage } from './pages/CalendarPage';
 import { TodayPage } from './pages/TodayPage';
 import { ClientsPage } from './clients/ClientsPage';
@@ -9,20 +10,32 @@ import { RacesPage } from './races/RacesPage';
 import { SettingsPage } from './settings/SettingsPage';
 import { TreatmentFormPage } from './treatments/TreatmentFormPage';
 
+function NotFound(): never {
+  throw new Response('', { status: 404, statusText: 'Not found' });
+}
+
 // Hash routes work under the custom protocol, the test host and deep links (#/clients/42).
 export const router = createHashRouter([
   {
     element: <AppLayout />,
+    errorElement: <ErrorScreen />,
     children: [
-      { index: true, element: <TodayPage /> },
-      { path: 'calendar', element: <CalendarPage /> },
-      { path: 'clients', element: <ClientsPage /> },
-      { path: 'clients/new', element: <ClientFormPage /> },
-      { path: 'clients/:clientId', element: <ClientPage /> },
-      { path: 'clients/:clientId/edit', element: <ClientFormPage /> },
-      { path: 'clients/:clientId/treatments/new', element: <TreatmentFormPage /> },
-      { path: 'races', element: <RacesPage /> },
-      { path: 'settings', element: <SettingsPage /> },
+      {
+        // A screen that fails keeps the navigation around it.
+        errorElement: <ErrorScreen />,
+        children: [
+          { index: true, element: <TodayPage /> },
+          { path: 'calendar', element: <CalendarPage /> },
+          { path: 'clients', element: <ClientsPage /> },
+          { path: 'clients/new', element: <ClientFormPage /> },
+          { path: 'clients/:clientId', element: <ClientPage /> },
+          { path: 'clients/:clientId/edit', element: <ClientFormPage /> },
+          { path: 'clients/:clientId/treatments/new', element: <TreatmentFormPage /> },
+          { path: 'races', element: <RacesPage /> },
+          { path: 'settings', element: <SettingsPage /> },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
     ],
   },
 ]);

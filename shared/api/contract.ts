@@ -4,6 +4,7 @@ import type { Role } from '../vocabulary';
 import * as s from './schemas';
 import type { CallName } from './calls';
 import type { Result } from './result';
+import { clientDateProblems, raceDateProblems, treatmentDateProblems, type FieldProblems } from './ranges';
 import type {
   AppInfo, Client, ClientDetail, ClientPage, Race, RaceEvent, Therapist, Treatment,
 } from './types';
@@ -15,13 +16,15 @@ import type {
 export interface CallSpec<I extends z.ZodType = z.ZodType, O = unknown> {
   input: I;
   roles: readonly Role[];
+  /** Limits that depend on today's date (shared/api/ranges.ts): problems by field, checked after the schema. */
+  checks?: (input: z.output<I>, today: string) => FieldProblems;
   /** Phantom: carries the output type only. */
   readonly output?: O;
 }
 
 const call =
   <O>() =>
-  <I extends z.ZodType>(spec: { input: I; roles: readonly Role[] }): CallSpec<I, O> =>
+  <I extends z.ZodType>(spec: { input: I; roles: readonly Role[]; checks?: (input: z.output<I>, today: string) => FieldProblems }): CallSpec<I, O> =>
     spec;
 
 const everyone = ['admin', 'therapist', 'reception'] as const;
@@ -37,20 +40,20 @@ export const contract = {
 
   'clients:search': call<ClientPage>()({ input: s.clientSearch, roles: everyone }),
   'clients:get': call<ClientDetail>()({ input: s.byId('Client'), roles: everyone }),
-  'clients:create': call<Client>()({ input: s.clientInput, roles: everyone }),
-  'clients:update': call<Client>()({ input: s.clientUpdate, roles: everyone }),
+  'clients:create': call<Client>()({ input: s.clientInput, roles: everyone, checks: clientDateProblems }),
+  'clients:update': call<Client>()({ input: s.clientUpdate, roles: everyone, checks: clientDateProblems }),
   'clients:archive': call<Client>()({ input: s.byId('Client'), roles: everyone }),
   'clients:restore': call<Client>()({ input: s.byId('Client'), roles: everyone }),
 
   'races:upcoming': call<RaceEvent[]>()({ input: s.nothing, roles: everyone }),
-  'races:create': call<Race>()({ input: s.raceInput, roles: everyone }),
-  'races:update': call<Race>()({ input: s.raceUpdate, roles: everyone }),
+  'races:create': call<Race>()({ input: s.raceInput, roles: everyone, checks: raceDateProblems }),
+  'races:update': call<Race>()({ input: s.raceUpdate, roles: everyone, checks: raceDateProblems }),
   'races:remove': call<{ id: number }>()({ input: s.byId('Race'), roles: everyone }),
 
   'guidance:forClient': call<Guidance>()({ input: s.guidanceRequest, roles: everyone }),
 
   // Clinical notes: therapists and admins only.
-  'treatments:log': call<Treatment>()({ input: s.treatmentInput, roles: clinicians }),
+  'treatments:log': call<Treatment>()({ input: s.treatmentInput, roles: clinicians, checks: treatmentDateProblems }),
   'treatments:get': call<Treatment>()({ input: s.byId('Treatment'), roles: clinicians }),
 } as const satisfies Record<CallName, CallSpec>;
 

@@ -30,6 +30,18 @@ export const INTENSITY_LABEL: Readonly<Record<Intensity, string>> = {
   deep: 'Deep tissue OK',
 };
 
+/**
+ * What a therapist gave, as the treatment form and history say it: a ceiling reads
+ * "Deep tissue OK", a session given reads "Deep tissue".
+ */
+export const GIVEN_LABEL: Readonly<Record<Intensity, string>> = {
+  avoid: 'No massage',
+  flush: 'Gentle flush',
+  light: 'Light / maintenance',
+  moderate: 'Moderate',
+  deep: 'Deep tissue',
+};
+
 /** A colour token: a Mantine palette name, a hex fill, and the text colour to print on it. */
 export interface ColourToken {
   readonly color: string;

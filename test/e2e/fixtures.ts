@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { _electron, test as base, expect, type Browser, type Page } from '@playwright/test';
+import { _electron, test as base, expect, type Browser, type Locator, type Page } from '@playwright/test';
 import { APP_URL, launchChromium, openRendererContext } from '../support/browser-host';
 import { makeDataDir, openTestClinic, type TestClinic } from '../support/clinic';
 import { electronBinary } from './electron-binary';
@@ -9,6 +9,8 @@ export const TODAY = '2026-03-02';
 
 interface Fixtures {
   runtime: 'chromium' | 'electron';
+  /** Calls named here fail as main's dispatcher fails on an unexpected error (browser runtime). */
+  failingCalls: Set<string>;
   dataDir: string;
   /** Direct access to the same clinic the UI talks to (browser runtime), for arranging data. */
   clinic: TestClinic;
@@ -19,8 +21,18 @@ interface Fixtures {
 
 let sharedBrowser: Browser | undefined;
 
+/** What the dispatcher answers when a service throws unexpectedly (electron/api/dispatcher.ts). */
+export const INTERNAL_FAILURE = {
+  ok: false,
+  code: 'internal',
+  message: 'Something went wrong and nothing was saved. Try again; if it keeps happening, restart Fettle.',
+} as const;
+
 export const test = base.extend<Fixtures>({
   runtime: ['chromium', { option: true }],
+  failingCalls: async ({}, use) => {
+    await use(new Set());
+  },
   dataDir: async ({}, use) => {
     await use(makeDataDir('fettle-e2e-'));
   },
@@ -29,7 +41,7 @@ export const test = base.extend<Fixtures>({
     await use(clinic);
     clinic.close();
   },
-  app: async ({ runtime, clinic, dataDir }, use, testInfo) => {
+  app: async ({ runtime, clinic, dataDir, failingCalls }, use, testInfo) => {
     const errors: string[] = [];
     if (runtime === 'electron') {
       const app = await _electron.launch({
@@ -43,10 +55,16 @@ export const test = base.extend<Fixtures>({
       await app.close();
     } else {
       sharedBrowser ??= await launchChromium();
-      const context = await openRendererContext(sharedBrowser, (name, input) => clinic.dispatch(name, input));
+      // A US locale and a far time zone: every date must still read dd/MM/yyyy with Monday weeks.
+      const context = await openRendererContext(
+        sharedBrowser,
+        (name, input) => (failingCalls.has(name) ? Promise.resolve(INTERNAL_FAILURE) : clinic.dispatch(name, input)),
+        { locale: 'en-US', timezoneId: 'America/Los_Angeles' },
+      );
       const page = await context.newPage();
       page.on('pageerror', (e) => errors.push(e.message));
-      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      // A failure injected on purpose is the test's subject, not a stray error.
+      page.on('console', (m) => m.type() === 'error' && failingCalls.size === 0 && errors.push(m.text()));
       await page.goto(APP_URL);
       await use(page);
       await context.close();
@@ -62,6 +80,12 @@ export const test = base.extend<Fixtures>({
     });
   },
 });
+
+/** Types a date into a date field as a person would (dd/MM/yyyy) and moves on with Tab. */
+export async function typeDate(field: Locator, text: string): Promise<void> {
+  await field.fill(text);
+  await field.press('Tab');
+}
 
 /** Saves a screenshot as a test artifact under artifacts/screenshots. */
 export async function screenshot(page: Page, name: string): Promise<string> {

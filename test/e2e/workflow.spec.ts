@@ -1,4 +1,4 @@
-import { expect, test, TODAY } from './fixtures';
+import { expect, test, TODAY, typeDate } from './fixtures';
 
 // The therapist's day: clients, races, the guidance banner and timeline, logging a treatment.
 
@@ -16,11 +16,11 @@ test('a new client with alerts and a marathon in 40 days shows peak phase in the
   await app.getByRole('button', { name: 'Add race' }).click();
   const dialog = app.getByRole('dialog', { name: 'Add a race' });
   await dialog.getByLabel('Race name').fill('Brighton Marathon');
-  await dialog.getByLabel('Race date').fill('2026-04-11'); // 40 days after TODAY (2026-03-02)
+  await typeDate(dialog.getByLabel('Race date'), '11/04/2026'); // 40 days after TODAY (2026-03-02)
   await dialog.getByRole('button', { name: 'Save race' }).click();
   await expect(dialog).toBeHidden();
 
-  const banner = app.getByRole('region', { name: 'Today' });
+  const banner = app.getByRole('region', { name: /^Today/ });
   await expect(banner.locator('[data-phase]')).toHaveAttribute('data-phase', 'peak');
   await expect(banner.locator('[data-intensity]')).toHaveAttribute('data-intensity', 'deep');
   await expect(banner).toContainText('Week 11 of 16');

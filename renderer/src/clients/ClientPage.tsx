@@ -1,11 +1,12 @@
-import { Alert, Anchor, Badge, Button, Grid, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Anchor, Badge, Button, Grid, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { ClientDetail, Race } from '../../../shared/api/types';
 import { DISTANCE_LABEL, PHASE_LABEL } from '../../../shared/guidance';
-import { fettle, unwrap } from '../api';
-import { IntensityBadge } from '../components/Chips';
+import { useAction, useCall } from '../api';
+import { GivenBadge, IntensityBadge } from '../components/Chips';
+import { Loaded } from '../components/Loaded';
+import { PageTitle } from '../components/PageTitle';
 import { GuidanceBanner } from '../components/GuidanceBanner';
 import { MedicalAlerts } from '../components/MedicalAlerts';
 import { BlockTimeline } from '../components/BlockTimeline';
@@ -15,23 +16,26 @@ import { TreatmentDetailsModal } from '../treatments/TreatmentDetails';
 
 export function ClientPage() {
   const id = Number(useParams().clientId);
-  const queryClient = useQueryClient();
-  const detail = useQuery({ queryKey: ['clients:get', id], queryFn: () => unwrap(fettle().clients.get({ id })) });
-  const [raceEditor, setRaceEditor] = useState<{ race: Race | null } | null>(null);
-  const archive = useMutation({
-    mutationFn: (archived: boolean) => unwrap(archived ? fettle().clients.archive({ id }) : fettle().clients.restore({ id })),
-    onSuccess: () => queryClient.invalidateQueries(),
-  });
+  const detail = useCall('clients:get', { id });
+  return (
+    <Loaded query={detail} what="this client">
+      {(data) => <ClientView id={id} detail={data} />}
+    </Loaded>
+  );
+}
 
-  if (detail.error) return <Alert color="red">{detail.error.message}</Alert>;
-  if (!detail.data) return <Text c="dimmed">Loading…</Text>;
-  const { client, guidance } = detail.data;
+function ClientView({ id, detail }: { id: number; detail: ClientDetail }) {
+  const [raceEditor, setRaceEditor] = useState<{ race: Race | null } | null>(null);
+  const archive = useAction('clients:archive');
+  const restore = useAction('clients:restore');
+  const { client, guidance } = detail;
+  const usualTherapist = useCall('therapists:list', {}).data?.find((t) => t.id === client.usualTherapistId)?.name;
 
   return (
     <Stack>
       <Group justify="space-between">
         <Group>
-          <Title order={2}>{fullName(client)}</Title>
+          <PageTitle>{fullName(client)}</PageTitle>
           {client.archived && <Badge color="gray" size="lg">Archived</Badge>}
         </Group>
         <Group>
@@ -39,29 +43,31 @@ export function ClientPage() {
             <Button component={Link} to={`/clients/${id}/treatments/new`}>Log treatment</Button>
           )}
           <Button variant="default" component={Link} to={`/clients/${id}/edit`}>Edit details</Button>
-          <Button variant="subtle" color={client.archived ? 'teal' : 'gray'} loading={archive.isPending} onClick={() => archive.mutate(!client.archived)}>
+          <Button variant="subtle" color={client.archived ? 'teal' : 'gray'} loading={archive.isPending || restore.isPending}
+            onClick={() => (client.archived ? restore.mutate({ id }) : archive.mutate({ id }))}>
             {client.archived ? 'Restore client' : 'Archive client'}
           </Button>
         </Group>
       </Group>
       <MedicalAlerts text={client.medicalAlerts} />
-      <GuidanceBanner guidance={guidance} title="Today" />
-      <BlockTimeline races={detail.data.races} treatments={detail.data.treatments} today={detail.data.today} />
+      <GuidanceBanner guidance={guidance} date={detail.today} 
+        title={client.usualTherapistId === null ? 'Today (no usual therapist on file)' : `Today with ${usualTherapist ?? 'the usual therapist'} (usual therapist)`} />
+      <BlockTimeline races={detail.races} treatments={detail.treatments} today={detail.today} />
       <Grid>
         <Grid.Col span={{ base: 12, lg: 5 }}>
-          <ClientDetails detail={detail.data} />
+          <ClientDetails detail={detail} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack>
             <Paper withBorder p="md" radius="md">
               <Group justify="space-between" mb="xs">
-                <Title order={4}>Races</Title>
+                <Title order={2} size="h4">Races</Title>
                 <Button size="xs" variant="light" onClick={() => setRaceEditor({ race: null })}>Add race</Button>
               </Group>
-              <RacesTable races={detail.data.races} today={detail.data.today} onEdit={(race) => setRaceEditor({ race })} />
+              <RacesTable races={detail.races} today={detail.today} onEdit={(race) => setRaceEditor({ race })} />
             </Paper>
-            <UpcomingAppointments detail={detail.data} />
-            <TreatmentHistory detail={detail.data} />
+            <UpcomingAppointments detail={detail} />
+            <TreatmentHistory detail={detail} />
           </Stack>
         </Grid.Col>
       </Grid>
@@ -84,7 +90,7 @@ function ClientDetails({ detail }: { detail: ClientDetail }) {
   ];
   return (
     <Paper withBorder p="md" radius="md">
-      <Title order={4} mb="xs">Details</Title>
+      <Title order={2} size="h4" mb="xs">Details</Title>
       <Table>
         <Table.Tbody>
           {rows.filter(([, v]) => v).map(([k, v]) => (
@@ -97,12 +103,8 @@ function ClientDetails({ detail }: { detail: ClientDetail }) {
 }
 
 function RacesTable({ races, today, onEdit }: { races: Race[]; today: string; onEdit: (race: Race) => void }) {
-  const queryClient = useQueryClient();
   const [confirm, setConfirm] = useState<Race | null>(null);
-  const remove = useMutation({
-    mutationFn: (raceId: number) => unwrap(fettle().races.remove({ id: raceId })),
-    onSuccess: () => { setConfirm(null); void queryClient.invalidateQueries(); },
-  });
+  const remove = useAction('races:remove', { onSuccess: () => setConfirm(null) });
   if (races.length === 0) return <Text c="dimmed" size="sm">No races on file. Add one so Fettle can work out the training phase.</Text>;
   return (
     <>
@@ -130,7 +132,7 @@ function RacesTable({ races, today, onEdit }: { races: Race[]; today: string; on
         <Text size="sm" mb="md">{confirm?.name} on {formatDate(confirm?.date)} will be removed. Treatments already logged keep the guidance they were given.</Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={() => setConfirm(null)} data-autofocus>Keep it</Button>
-          <Button color="red" loading={remove.isPending} onClick={() => confirm && remove.mutate(confirm.id)}>Remove race</Button>
+          <Button color="red" loading={remove.isPending} onClick={() => confirm && remove.mutate({ id: confirm.id })}>Remove race</Button>
         </Group>
       </Modal>
     </>
@@ -141,7 +143,7 @@ function UpcomingAppointments({ detail }: { detail: ClientDetail }) {
   if (detail.upcomingAppointments.length === 0) return null;
   return (
     <Paper withBorder p="md" radius="md">
-      <Title order={4} mb="xs">Upcoming appointments</Title>
+      <Title order={2} size="h4" mb="xs">Upcoming appointments</Title>
       <Table>
         <Table.Tbody>
           {detail.upcomingAppointments.map((a) => (
@@ -157,7 +159,7 @@ function TreatmentHistory({ detail }: { detail: ClientDetail }) {
   const [open, setOpen] = useState<number | null>(null);
   return (
     <Paper withBorder p="md" radius="md">
-      <Title order={4} mb="xs">Treatment history</Title>
+      <Title order={2} size="h4" mb="xs">Treatment history</Title>
       {detail.treatments.length === 0 ? (
         <Text c="dimmed" size="sm">No treatments logged yet.</Text>
       ) : (
@@ -170,7 +172,7 @@ function TreatmentHistory({ detail }: { detail: ClientDetail }) {
                   <Anchor component="button" type="button" size="sm" onClick={() => setOpen(t.id)}>{formatDate(t.date)}</Anchor>
                 </Table.Td>
                 <Table.Td>{t.therapistName}</Table.Td>
-                <Table.Td><IntensityBadge intensity={t.intensity} size="sm" />{t.overridden && <Badge ml={4} size="sm" color="red" variant="outline">Override</Badge>}</Table.Td>
+                <Table.Td><GivenBadge intensity={t.intensity} size="sm" />{t.overridden && <Badge ml={4} size="sm" color="red" variant="outline">Override</Badge>}</Table.Td>
                 <Table.Td><Text size="sm">{PHASE_LABEL[t.phase]} · up to <IntensityBadge intensity={t.ceiling} size="sm" /></Text></Table.Td>
               </Table.Tr>
             ))}

@@ -1,16 +1,20 @@
-import { Badge, Button, Group, Paper, Switch, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { Badge, Button, Group, Paper, Switch, Text, TextInput, Tooltip } from '@mantine/core';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { ClientSummary } from '../../../shared/api/types';
-import { fettle, unwrap } from '../api';
+import { call, callKey } from '../api';
 import { IntensityBadge, PhaseChip } from '../components/Chips';
+import { LoadFailed } from '../components/Loaded';
+import { PageTitle } from '../components/PageTitle';
 import { formatDate, fullName } from '../format';
 
 const PAGE = 100;
-const ROW_HEIGHT = 52;
-const COLUMNS = '2.2fr 1.3fr 2fr 1fr 1.8fr 1.1fr 1.4fr';
+const ROW_HEIGHT = 56;
+// minmax(0, …): a long email or race name wraps inside its own column instead of pushing the next.
+const COLUMNS = ['2fr', '1.25fr', '1.9fr', '0.95fr', '1.8fr', '1.05fr', '1.35fr'].map((fr) => `minmax(0, ${fr})`).join(' ');
+const WRAP = { overflowWrap: 'anywhere', lineHeight: 1.25, fontSize: 14 } as const;
 
 /** The client list: instant search over SQLite, paged, and virtualised so 10,000 clients scroll smoothly. */
 export function ClientsPage() {
@@ -29,8 +33,8 @@ export function ClientsPage() {
     }, { replace: true });
 
   const clients = useInfiniteQuery({
-    queryKey: ['clients:search', query, includeArchived],
-    queryFn: ({ pageParam }) => unwrap(fettle().clients.search({ query, includeArchived, offset: pageParam, limit: PAGE })),
+    queryKey: callKey('clients:search', { query, includeArchived }),
+    queryFn: ({ pageParam }) => call('clients:search', { query, includeArchived, offset: pageParam, limit: PAGE }),
     initialPageParam: 0,
     getNextPageParam: (last, pages) => {
       const loaded = pages.reduce((n, p) => n + p.rows.length, 0);
@@ -54,7 +58,7 @@ export function ClientsPage() {
   return (
     <>
       <Group justify="space-between" mb="md">
-        <Title order={2}>Clients</Title>
+        <PageTitle>Clients</PageTitle>
         <Button component={Link} to="/clients/new">
           New client
         </Button>
@@ -79,18 +83,18 @@ export function ClientsPage() {
           {clients.isPending ? 'Loading…' : `${total.toLocaleString('en-GB')} ${total === 1 ? 'client' : 'clients'}`}
         </Text>
       </Group>
-      {clients.error && <Text c="red">{clients.error.message}</Text>}
+      {clients.error && <LoadFailed what="clients" error={clients.error} retry={() => void clients.refetch()} />}
       <Paper withBorder radius="md">
         <div role="table" aria-label="Clients" aria-rowcount={total + 1}>
           <div role="row" aria-rowindex={1} style={{ display: 'grid', gridTemplateColumns: COLUMNS, padding: '8px 12px', borderBottom: '1px solid var(--mantine-color-gray-3)', fontWeight: 600, fontSize: 13, color: 'var(--mantine-color-gray-7)' }}>
-            {['Name', 'Phone', 'Email', 'Born', 'Next race', 'Phase', 'Massage today'].map((h) => (
+            {['Name', 'Phone', 'Email', 'Born', 'Next race', 'Phase', 'Today, usual therapist'].map((h) => (
               <div role="columnheader" key={h}>
                 {h}
               </div>
             ))}
           </div>
           <div ref={scrollRef} style={{ height: 'calc(100vh - 250px)', minHeight: 300, overflow: 'auto' }} data-testid="client-scroll">
-            {rows.length === 0 && !clients.isPending && (
+            {rows.length === 0 && !clients.isPending && !clients.error && (
               <Text p="lg" c="dimmed">
                 {query ? `No clients match “${query}”.` : 'No clients yet. Add the first with “New client”.'}
               </Text>
@@ -112,7 +116,7 @@ export function ClientsPage() {
                       background: item.index === focused && query ? 'var(--mantine-color-teal-0)' : undefined,
                     }}
                   >
-                    <div role="cell">
+                    <div role="cell" style={WRAP}>
                       <Link to={`/clients/${c.id}`} style={{ color: 'inherit', fontWeight: 600, textDecoration: 'none' }}>
                         {c.lastName}, {c.firstName}
                       </Link>
@@ -129,11 +133,17 @@ export function ClientsPage() {
                         </Badge>
                       )}
                     </div>
-                    <div role="cell">{c.phone}</div>
-                    <div role="cell" style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{c.email}</div>
-                    <div role="cell">{formatDate(c.dateOfBirth)}</div>
-                    <div role="cell" style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-                      {c.nextRace ? `${c.nextRace.name}, ${formatDate(c.nextRace.date)}` : ''}
+                    <div role="cell" style={WRAP}>{c.phone}</div>
+                    <div role="cell" style={WRAP}>{c.email}</div>
+                    <div role="cell" style={WRAP}>{formatDate(c.dateOfBirth)}</div>
+                    <div role="cell" style={WRAP}>
+                      {c.nextRace && (
+                        <>
+                          {c.nextRace.name}
+                          <br />
+                          <Text span size="xs" c="dimmed">{formatDate(c.nextRace.date)}</Text>
+                        </>
+                      )}
                     </div>
                     <div role="cell"><PhaseChip phase={c.phase} size="sm" /></div>
                     <div role="cell"><IntensityBadge intensity={c.ceiling} size="sm" /></div>

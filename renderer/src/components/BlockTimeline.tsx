@@ -1,22 +1,39 @@
-import { Group, Paper, Text, Title } from '@mantine/core';
+import { Box, Group, Paper, Text, Title } from '@mantine/core';
 import type { Race, TreatmentSummary } from '../../../shared/api/types';
-import { DISTANCE_LABEL, INTENSITY_COLOUR, INTENSITY_LABEL, PHASE_COLOUR, PHASE_LABEL, dayNumber, isoDateOf } from '../../../shared/guidance';
+import { DISTANCE_LABEL, GIVEN_LABEL, INTENSITY_COLOUR, INTENSITY_LABEL, PHASE_COLOUR, PHASE_LABEL, dayNumber, isoDateOf, type Segment } from '../../../shared/guidance';
 import { formatDate } from '../format';
 import { raceToDraw } from './timelineRace';
 
 const W = 1000;
+/** Room on the left for the two rows' names, so neither strip is unlabelled. */
+const GUTTER = 64;
 const PAD = 8;
 const BAR_Y = 44;
 const BAR_H = 34;
 const CEILING_Y = BAR_Y + BAR_H + 4;
-const CEILING_H = 8;
+const CEILING_H = 10;
 const AXIS_Y = CEILING_Y + CEILING_H + 16;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A span's name: its phase, with the parts of a taper, race week and recovery told apart. */
+const SPAN_NAME: Partial<Record<Segment['kind'], string>> = {
+  'taper-cutoff': 'Taper, past the 10-day cut-off',
+  'race-eve': 'Day before the race',
+  'mini-taper-light': 'Mini-taper',
+  'mini-taper-flush': 'Mini-taper, last days',
+  'post-race-flush': 'Post-race flush',
+  'post-race-light': 'Post-race light',
+  'post-race-moderate': 'Post-race moderate',
+};
+const segmentName = (s: Segment): string => SPAN_NAME[s.kind] ?? PHASE_LABEL[s.phase];
+
+const segmentText = (s: Segment) =>
+  `${segmentName(s)}: ${formatDate(s.start)}${s.end !== s.start ? ` to ${formatDate(s.end)}` : ''}, up to ${INTENSITY_LABEL[s.ceiling]}${s.needsFamiliarTherapist ? ' with a familiar therapist (otherwise avoid)' : ''}`;
 
 /**
  * The current training block as coloured spans (base, peak, taper, race week, race day,
  * post-race), the ceiling under each, today marked, treatments as dots by intensity and
- * other races as markers.
+ * other races as markers. Every span is also listed in words beneath, so nothing needs a mouse.
  */
 export function BlockTimeline({ races, treatments, today }: { races: Race[]; treatments: TreatmentSummary[]; today: string }) {
   const drawn = raceToDraw(races, today);
@@ -30,7 +47,7 @@ export function BlockTimeline({ races, treatments, today }: { races: Race[]; tre
   const { race, segments } = drawn;
   const first = dayNumber(segments[0]!.start);
   const last = dayNumber(segments.at(-1)!.end) + 1; // exclusive end
-  const x = (iso: string) => PAD + ((dayNumber(iso) - first) / (last - first)) * (W - 2 * PAD);
+  const x = (iso: string) => GUTTER + ((dayNumber(iso) - first) / (last - first)) * (W - GUTTER - PAD);
   const inRange = (iso: string) => dayNumber(iso) >= first && dayNumber(iso) < last;
   const dayAfter = (iso: string) => isoDateOf(dayNumber(iso) + 1);
 
@@ -39,36 +56,41 @@ export function BlockTimeline({ races, treatments, today }: { races: Race[]; tre
   const phaseNow = segments.find((s) => s.start <= today && today <= s.end);
   const summary =
     `Training block for ${race.name} on ${formatDate(race.date)}: ` +
-    segments.map((s) => `${PHASE_LABEL[s.phase]} ${formatDate(s.start)} to ${formatDate(s.end)}`).join('; ') +
-    (phaseNow ? `. Today is in ${PHASE_LABEL[phaseNow.phase]}.` : '.');
+    segments.map(segmentText).join('; ') +
+    (phaseNow ? `. Today is in ${segmentName(phaseNow)}.` : '.');
+  const todayX = x(today) + 2;
+  const todayNearEnd = todayX > W - 60;
 
   return (
-    <Paper withBorder p="md" radius="md">
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="timeline-title">
       <Group justify="space-between" mb={4}>
-        <Title order={4}>
+        <Title order={2} size="h4" id="timeline-title">
           {race.name} <Text span c="dimmed" fw={400} size="sm">· {DISTANCE_LABEL[race.distance]} · {formatDate(race.date)} · priority {race.priority}</Text>
         </Title>
-        <Group gap="xs">
+        <Group gap="xs" aria-label="Dot colours: what was given">
           {(['deep', 'moderate', 'light', 'flush', 'avoid'] as const).map((i) => (
             <Group key={i} gap={4}>
               <svg width="10" height="10" aria-hidden><circle cx="5" cy="5" r="5" fill={INTENSITY_COLOUR[i].hex} /></svg>
-              <Text size="xs" c="dimmed">{INTENSITY_LABEL[i]}</Text>
+              <Text size="xs" c="dimmed">{GIVEN_LABEL[i]}</Text>
             </Group>
           ))}
         </Group>
       </Group>
       <svg viewBox={`0 0 ${W} ${AXIS_Y + 8}`} width="100%" role="img" aria-label={summary} data-testid="block-timeline" data-race-id={race.id}>
+        <text x={0} y={BAR_Y + BAR_H / 2 + 5} fontSize={12} fill="#495057" fontWeight={600}>Phase</text>
+        <text x={0} y={CEILING_Y + CEILING_H - 1} fontSize={12} fill="#495057" fontWeight={600}>Ceiling</text>
         {segments.map((s) => {
           const x0 = x(s.start);
           const w = Math.max(1, x(dayAfter(s.end)) - x0);
           const colour = PHASE_COLOUR[s.phase];
+          const label = PHASE_LABEL[s.phase];
           return (
             <g key={`${s.kind}-${s.start}`} data-segment={s.kind} data-phase={s.phase}>
-              <title>{`${PHASE_LABEL[s.phase]}: ${formatDate(s.start)} to ${formatDate(s.end)} · up to ${INTENSITY_LABEL[s.ceiling]}${s.needsFamiliarTherapist ? ' (familiar therapist only)' : ''}`}</title>
+              <title>{segmentText(s)}</title>
               <rect x={x0} y={BAR_Y} width={w} height={BAR_H} fill={colour.hex} stroke="#fff" strokeWidth={1} />
-              {PHASE_LABEL[s.phase].length * 8 + 10 < w && (
-                <text x={x0 + w / 2} y={BAR_Y + BAR_H / 2 + 5} textAnchor="middle" fontSize={13} fill={colour.textHex} fontWeight={600}>
-                  {PHASE_LABEL[s.phase]}
+              {label.length * 7 + 8 < w && (
+                <text x={x0 + w / 2} y={BAR_Y + BAR_H / 2 + 5} textAnchor="middle" fontSize={12} fill={colour.textHex} fontWeight={600}>
+                  {label}
                 </text>
               )}
               <rect x={x0} y={CEILING_Y} width={w} height={CEILING_H} fill={INTENSITY_COLOUR[s.ceiling].hex} stroke="#fff" strokeWidth={1} />
@@ -90,16 +112,29 @@ export function BlockTimeline({ races, treatments, today }: { races: Race[]; tre
         ))}
         {treatments.filter((t) => inRange(t.date)).map((t) => (
           <circle key={t.id} cx={x(t.date) + 2} cy={BAR_Y - 22} r={6} fill={INTENSITY_COLOUR[t.intensity].hex} stroke="#fff" strokeWidth={1.5} data-treatment={t.id} data-intensity={t.intensity}>
-            <title>{`${formatDate(t.date)}: ${INTENSITY_LABEL[t.intensity]} with ${t.therapistName}`}</title>
+            <title>{`${formatDate(t.date)}: ${GIVEN_LABEL[t.intensity]} with ${t.therapistName}`}</title>
           </circle>
         ))}
         {inRange(today) && (
           <g data-today={today}>
-            <line x1={x(today) + 2} x2={x(today) + 2} y1={12} y2={CEILING_Y + CEILING_H + 2} stroke="#c92a2a" strokeWidth={2.5} />
-            <text x={x(today) + 6} y={12} fontSize={12} fill="#c92a2a" fontWeight={700}>Today</text>
+            <line x1={todayX} x2={todayX} y1={12} y2={CEILING_Y + CEILING_H + 2} stroke="#c92a2a" strokeWidth={2.5} />
+            <text x={todayNearEnd ? todayX - 4 : todayX + 4} y={12} fontSize={12} fill="#c92a2a" fontWeight={700} textAnchor={todayNearEnd ? 'end' : 'start'}>Today</text>
           </g>
         )}
       </svg>
+      <Box component="ol" aria-label="Phases of this block" data-testid="timeline-key"
+        style={{ listStyle: 'none', margin: '6px 0 0', padding: 0, display: 'flex', flexWrap: 'wrap', gap: '4px 16px' }}>
+        {segments.map((s) => (
+          <li key={`${s.kind}-${s.start}`} data-segment={s.kind} aria-current={s === phaseNow ? 'date' : undefined}
+            style={{ display: 'flex', alignItems: 'center', gap: 6, fontSize: 13, fontWeight: s === phaseNow ? 700 : 400 }}>
+            <svg width="12" height="12" aria-hidden><rect width="12" height="12" rx="2" fill={PHASE_COLOUR[s.phase].hex} /></svg>
+            <span>
+              {segmentName(s)} {formatDate(s.start)}{s.end !== s.start ? `–${formatDate(s.end)}` : ''} · {INTENSITY_LABEL[s.ceiling]}
+              {s.needsFamiliarTherapist ? ' (familiar therapist)' : ''}
+            </span>
+          </li>
+        ))}
+      </Box>
     </Paper>
   );
 }

@@ -1,11 +1,14 @@
 import { Group, List, Paper, Stack, Text } from '@mantine/core';
 import { INTENSITY_COLOUR, type Guidance } from '../../../shared/guidance';
-import { formatDate } from '../format';
 import { IntensityBadge, PhaseChip } from './Chips';
+import { DueLine } from './DueLine';
 
 /** Phase, ceiling in words and colour, headline, reasons, warnings and the due booking. */
-export function GuidanceBanner({ guidance, title }: { guidance: Guidance; title: string }) {
+export function GuidanceBanner({ guidance, title, date }: { guidance: Guidance; title: string; date: string }) {
   const colour = INTENSITY_COLOUR[guidance.ceiling];
+  // The headline already says it: a reason or warning that repeats it would be read three times.
+  const warnings = guidance.warnings.filter((w) => w.message !== guidance.headline);
+  const reasons = guidance.reasons.filter((r) => r !== guidance.headline && !warnings.some((w) => w.message === r));
   return (
     <Paper withBorder p="md" radius="md" style={{ borderLeft: `6px solid ${colour.hex}` }} aria-label={title} role="region">
       <Stack gap="xs">
@@ -24,28 +27,23 @@ export function GuidanceBanner({ guidance, title }: { guidance: Guidance; title:
         <Text fw={600} size="lg" data-testid="guidance-headline">
           {guidance.headline}
         </Text>
-        {guidance.warnings.length > 0 && (
+        {warnings.length > 0 && (
           <Stack gap={4}>
-            {guidance.warnings.map((w, i) => (
-              <Text key={i} c="red.8" size="sm" fw={500} data-warning={w.code}>
+            {warnings.map((w) => (
+              <Text key={w.code} c="red.8" size="sm" fw={500} data-warning={w.code}>
                 ⚠ {w.message}
               </Text>
             ))}
           </Stack>
         )}
-        {guidance.reasons.length > 0 && (
+        {reasons.length > 0 && (
           <List size="sm" spacing={2}>
-            {guidance.reasons.map((r, i) => (
-              <List.Item key={i}>{r}</List.Item>
+            {reasons.map((r) => (
+              <List.Item key={r}>{r}</List.Item>
             ))}
           </List>
         )}
-        {guidance.due && (
-          <Text size="sm" fw={500} c="teal.9" data-testid="guidance-due">
-            {guidance.due.message}
-            {guidance.due.overdueFrom ? ` Overdue from ${formatDate(guidance.due.overdueFrom)}.` : ''}
-          </Text>
-        )}
+        {guidance.due && <DueLine due={guidance.due} today={date} />}
       </Stack>
     </Paper>
   );

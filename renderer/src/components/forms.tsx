@@ -1,8 +1,43 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
-import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
+import type { FieldErrors, FieldValues, Path, Resolver, UseFormSetError } from 'react-hook-form';
 import { useRef } from 'react';
 import { useBlocker } from 'react-router';
-import { ApiError } from '../api';
+import type { FieldProblems } from '../../../shared/api/ranges';
+import { ApiError, useCall } from '../api';
+
+/** The clinic's today, as main sees it (the laptop's local date, or the test clock). */
+export function useToday(): string | undefined {
+  return useCall('app:info', {}).data?.today;
+}
+
+/**
+ * The form's schema, then the same today-dependent limits main checks (shared/api/ranges.ts),
+ * so an out-of-range date is named next to its field before anything is sent.
+ */
+export function withDateChecks<TIn extends FieldValues, TOut>(
+  resolver: Resolver<TIn, unknown, TOut>,
+  checks: (values: TOut, today: string) => FieldProblems,
+  today: string | undefined,
+): Resolver<TIn, unknown, TOut> {
+  return async (values, context, options) => {
+    const result = await resolver(values, context, options);
+    if (!today || Object.keys(result.errors).length > 0) return result;
+    const problems = Object.entries(checks(result.values as TOut, today));
+    if (problems.length === 0) return result;
+    return { values: {}, errors: Object.fromEntries(problems.map(([field, message]) => [field, { type: 'range', message }])) as FieldErrors<TIn> };
+  };
+}
+
+/**
+ * For handleSubmit's second argument: a refusal on a field the form does not show (a bug, or a
+ * field added later) must still be seen, so it becomes the form's summary.
+ */
+export function summariseHiddenErrors(shown: readonly string[], setSummary: (text: string) => void) {
+  return (errors: FieldErrors) => {
+    const hidden = Object.entries(errors).filter(([field]) => !shown.includes(field));
+    setSummary(hidden.length > 0 ? hidden.map(([, e]) => String(e?.message ?? 'A value is not valid.')).join(' ') : '');
+  };
+}
 
 /** Puts main's per-field messages next to the fields; returns the summary for anything else. */
 export function applyServerErrors<T extends FieldValues>(error: unknown, setError: UseFormSetError<T>, knownFields: readonly string[]): string {

@@ -1,14 +1,13 @@
-import { Paper, Text, Title } from '@mantine/core';
+import { Paper, Text } from '@mantine/core';
+import { PageTitle } from '../components/PageTitle';
 
-/** The appointment calendar for several therapists is its own piece of work; this area holds its place. */
+/** The appointment diary for several therapists is its own piece of work; this area holds its place. */
 export function CalendarPage() {
   return (
     <>
-      <Title order={2} mb="md">
-        Calendar
-      </Title>
+      <PageTitle mb="md">Calendar</PageTitle>
       <Paper withBorder p="lg" radius="md">
-        <Text c="dimmed">The appointment calendar is not in this version yet. Upcoming appointments show on each client’s page.</Text>
+        <Text c="dimmed">The appointment diary is not in this version yet. Upcoming appointments show on each client’s page.</Text>
       </Paper>
     </>
   );

@@ -1,18 +1,29 @@
-import { Alert, Button, Grid, Group, Modal, NumberInput, SegmentedControl, Select, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Grid, Group, Modal, NumberInput, Radio, Select, Textarea, TextInput } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import type { z } from 'zod';
+import { raceDateProblems } from '../../../shared/api/ranges';
 import { raceInput } from '../../../shared/api/schemas';
 import type { Race } from '../../../shared/api/types';
 import { DISTANCE_LABEL, distanceForKm } from '../../../shared/guidance';
 import { DISTANCES, type Distance } from '../../../shared/vocabulary';
-import { fettle, unwrap } from '../api';
-import { applyServerErrors, submitOnShortcut } from '../components/forms';
+import { useAction } from '../api';
+import { DateField } from '../components/DateField';
+import { applyServerErrors, submitOnShortcut, summariseHiddenErrors, useToday, withDateChecks } from '../components/forms';
 
 type FormInput = z.input<typeof raceInput>;
 type FormOutput = z.output<typeof raceInput>;
+
+const FIELDS = ['clientId', 'name', 'date', 'distance', 'distanceKm', 'priority', 'planStart', 'taperDays', 'goalTime', 'notes'] as const;
+
+/** The form's fields of a stored race (its id and bookkeeping travel beside the form, not in it). */
+function toForm(race: Race): FormInput {
+  return {
+    clientId: race.clientId, name: race.name, date: race.date, distance: race.distance, distanceKm: race.distanceKm,
+    priority: race.priority, planStart: race.planStart ?? '', taperDays: race.taperDays, goalTime: race.goalTime, notes: race.notes,
+  };
+}
 
 /** Add or edit one of a client's races. A custom distance in km picks the category itself. */
 export function RaceFormModal({ clientId, race, opened, onClose }: { clientId: number; race: Race | null; opened: boolean; onClose: () => void }) {
@@ -24,23 +35,22 @@ export function RaceFormModal({ clientId, race, opened, onClose }: { clientId: n
 }
 
 function RaceForm({ clientId, race, onDone }: { clientId: number; race: Race | null; onDone: () => void }) {
-  const queryClient = useQueryClient();
   const [summary, setSummary] = useState('');
+  const today = useToday();
   const { register, control, handleSubmit, formState, setError, setValue, watch } = useForm<FormInput, unknown, FormOutput>({
-    resolver: zodResolver(raceInput),
+    resolver: withDateChecks(zodResolver(raceInput), raceDateProblems, today),
     defaultValues: race
-      ? { ...race, planStart: race.planStart ?? '' }
+      ? toForm(race)
       : { clientId, name: '', date: '', distance: 'marathon', distanceKm: null, priority: 'A', planStart: '', taperDays: null, goalTime: '', notes: '' },
   });
-  const save = useMutation({
-    mutationFn: (values: FormOutput) => unwrap(race ? fettle().races.update({ ...values, id: race.id }) : fettle().races.create(values)),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries();
-      onDone();
-    },
-    onError: (error) => setSummary(applyServerErrors(error, setError, ['name', 'date', 'distance', 'distanceKm', 'priority', 'planStart', 'taperDays', 'goalTime', 'notes'])),
-  });
-  const submit = handleSubmit((v) => save.mutate(v));
+  const onError = (error: unknown) => setSummary(applyServerErrors(error, setError, FIELDS));
+  const create = useAction('races:create', { showsOwnErrors: true, onSuccess: onDone, onError });
+  const update = useAction('races:update', { showsOwnErrors: true, onSuccess: onDone, onError });
+  const submit = handleSubmit((values) => {
+    setSummary('');
+    if (race) update.mutate({ ...values, id: race.id, ...versionOf(race) });
+    else create.mutate(values);
+  }, summariseHiddenErrors(FIELDS, setSummary));
   const err = (name: keyof FormInput) => formState.errors[name]?.message as string | undefined;
   const priority = watch('priority');
 
@@ -49,15 +59,20 @@ function RaceForm({ clientId, race, onDone }: { clientId: number; race: Race | n
       {summary && <Alert color="red" mb="sm" role="alert">{summary}</Alert>}
       <Grid>
         <Grid.Col span={8}><TextInput label="Race name" withAsterisk data-autofocus {...register('name')} error={err('name')} /></Grid.Col>
-        <Grid.Col span={4}><TextInput label="Race date" type="date" withAsterisk {...register('date')} error={err('date')} /></Grid.Col>
-        <Grid.Col span={5}>
+        <Grid.Col span={4}>
+          <Controller control={control} name="date" render={({ field }) => (
+            <DateField label="Race date" withAsterisk value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={err('date')} clearable={false} />
+          )} />
+        </Grid.Col>
+        <Grid.Col span={6}>
           <Controller control={control} name="distance" render={({ field }) => (
             <Select label="Distance" data={DISTANCES.map((d) => ({ value: d, label: DISTANCE_LABEL[d] }))} value={field.value} onChange={(v) => v && field.onChange(v as Distance)} allowDeselect={false} error={err('distance')} />
           )} />
         </Grid.Col>
-        <Grid.Col span={3}>
+        <Grid.Col span={6}>
           <Controller control={control} name="distanceKm" render={({ field }) => (
-            <NumberInput label="or km" min={0.1} max={1000} decimalScale={1} value={field.value ?? ''} error={err('distanceKm')}
+            <NumberInput label="Or exact distance in km" description="Picks the distance category" decimalScale={1} clampBehavior="none"
+              value={field.value ?? ''} error={err('distanceKm')}
               onChange={(v) => {
                 const km = typeof v === 'number' ? v : null;
                 field.onChange(km);
@@ -65,20 +80,28 @@ function RaceForm({ clientId, race, onDone }: { clientId: number; race: Race | n
               }} />
           )} />
         </Grid.Col>
-        <Grid.Col span={4}>
+        <Grid.Col span={12}>
           <Controller control={control} name="priority" render={({ field }) => (
-            <div>
-              <label style={{ fontSize: 14, fontWeight: 500 }} id="priority-label">Priority</label>
-              <SegmentedControl fullWidth aria-labelledby="priority-label" data={[{ value: 'A', label: 'A goal' }, { value: 'B', label: 'B tune-up' }, { value: 'C', label: 'C training' }]} value={field.value ?? 'A'} onChange={field.onChange} />
-            </div>
+            <Radio.Group label="Priority" value={field.value ?? 'A'} onChange={field.onChange} error={err('priority')}>
+              <Group mt={6} gap="lg">
+                <Radio value="A" label="A: goal race" />
+                <Radio value="B" label="B: tune-up" />
+                <Radio value="C" label="C: training run" />
+              </Group>
+            </Radio.Group>
           )} />
         </Grid.Col>
         {priority === 'A' && (
           <>
-            <Grid.Col span={6}><TextInput label="Plan start (optional)" type="date" description="When the training plan began" {...register('planStart')} error={err('planStart')} /></Grid.Col>
+            <Grid.Col span={6}>
+              <Controller control={control} name="planStart" render={({ field }) => (
+                <DateField label="Plan start (optional)" description="When the training plan began" value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={err('planStart')} />
+              )} />
+            </Grid.Col>
             <Grid.Col span={6}>
               <Controller control={control} name="taperDays" render={({ field }) => (
-                <NumberInput label="Taper length in days (optional)" description="7 to 28, race week included" min={7} max={28} value={field.value ?? ''} onChange={(v) => field.onChange(typeof v === 'number' ? v : null)} error={err('taperDays')} />
+                <NumberInput label="Taper length in days (optional)" description="7 to 28, race week included" clampBehavior="none" allowDecimal={false}
+                  value={field.value ?? ''} onChange={(v) => field.onChange(typeof v === 'number' ? v : null)} error={err('taperDays')} />
               )} />
             </Grid.Col>
           </>
@@ -88,8 +111,14 @@ function RaceForm({ clientId, race, onDone }: { clientId: number; race: Race | n
       </Grid>
       <Group justify="flex-end" mt="md">
         <Button variant="default" onClick={onDone}>Cancel</Button>
-        <Button type="submit" loading={save.isPending}>Save race</Button>
+        <Button type="submit" loading={create.isPending || update.isPending}>Save race</Button>
       </Group>
     </form>
   );
+}
+
+/** What the update sends back so main can refuse a stale edit (someone else saved in between). */
+function versionOf(race: Race): Record<string, unknown> {
+  const stamp = (race as unknown as { updatedAt?: string }).updatedAt;
+  return stamp ? { updatedAt: stamp } : {};
 }

@@ -1,25 +1,21 @@
 import { Alert, Badge, Group, Modal, Stack, Table, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { INTENSITY_LABEL, PHASE_LABEL } from '../../../shared/guidance';
-import { fettle, unwrap } from '../api';
-import { IntensityBadge } from '../components/Chips';
+import { useCall } from '../api';
+import { GivenBadge } from '../components/Chips';
+import { LoadFailed } from '../components/Loaded';
 import { formatDate } from '../format';
 
 /** One treatment's full notes, opened from the history. Clinical text is fetched only when opened. */
 export function TreatmentDetailsModal({ treatmentId, onClose }: { treatmentId: number | null; onClose: () => void }) {
-  const treatment = useQuery({
-    queryKey: ['treatments:get', treatmentId],
-    queryFn: () => unwrap(fettle().treatments.get({ id: treatmentId! })),
-    enabled: treatmentId !== null,
-  });
+  const treatment = useCall('treatments:get', { id: treatmentId ?? 0 }, { enabled: treatmentId !== null });
   const t = treatment.data;
   return (
     <Modal opened={treatmentId !== null} onClose={onClose} size="lg" centered title={t ? `Treatment on ${formatDate(t.date)} with ${t.therapistName}` : 'Treatment'}>
-      {treatment.error && <Alert color="red">{treatment.error.message}</Alert>}
+      {treatment.error && <LoadFailed what="this treatment" error={treatment.error} retry={() => void treatment.refetch()} />}
       {t && (
         <Stack gap="sm">
           <Group gap="xs">
-            <IntensityBadge intensity={t.intensity} />
+            <GivenBadge intensity={t.intensity} />
             <Text size="sm" c="dimmed">Guidance then: {PHASE_LABEL[t.phase]}, up to {INTENSITY_LABEL[t.ceiling]}{t.sore ? ' (client sore)' : ''}</Text>
           </Group>
           {t.guidanceHeadline && <Text size="sm" fs="italic">“{t.guidanceHeadline}”</Text>}

@@ -1,16 +1,20 @@
-import { Alert, Button, Grid, Group, MultiSelect, NumberInput, Paper, Radio, SegmentedControl, Select, Stack, Switch, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Grid, Group, MultiSelect, NumberInput, Paper, Radio, SegmentedControl, Select, Stack, Switch, TagsInput, Text, Textarea } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { z } from 'zod';
+import { treatmentDateProblems } from '../../../shared/api/ranges';
 import { treatmentInput } from '../../../shared/api/schemas';
 import type { BodyArea } from '../../../shared/api/types';
-import { INTENSITY_COLOUR, INTENSITY_LABEL, intensityRank } from '../../../shared/guidance';
+import { GIVEN_LABEL, INTENSITY_COLOUR, INTENSITY_LABEL, intensityRank } from '../../../shared/guidance';
 import { INTENSITIES, type Intensity } from '../../../shared/vocabulary';
-import { fettle, unwrap } from '../api';
-import { applyServerErrors, submitOnShortcut, useUnsavedChangesGuard } from '../components/forms';
+import { useAction, useCall } from '../api';
+import { DateField } from '../components/DateField';
+import { applyServerErrors, submitOnShortcut, summariseHiddenErrors, useToday, useUnsavedChangesGuard, withDateChecks } from '../components/forms';
+import { LoadFailed } from '../components/Loaded';
+import { PageTitle } from '../components/PageTitle';
 import { GuidanceBanner } from '../components/GuidanceBanner';
 import { MedicalAlerts } from '../components/MedicalAlerts';
 import { formatDate, fullName } from '../format';
@@ -26,13 +30,13 @@ const FIELDS = ['clientId', 'therapistId', 'date', 'sore', 'intensity', 'overrid
 export function TreatmentFormPage() {
   const clientId = Number(useParams().clientId);
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const detail = useQuery({ queryKey: ['clients:get', clientId], queryFn: () => unwrap(fettle().clients.get({ id: clientId })) });
-  const therapists = useQuery({ queryKey: ['therapists:list'], queryFn: () => unwrap(fettle().therapists.list({})) });
+  const today = useToday();
+  const detail = useCall('clients:get', { id: clientId });
+  const therapists = useCall('therapists:list', {});
   const [summary, setSummary] = useState('');
 
   const { register, control, handleSubmit, formState, setError, clearErrors, watch, reset } = useForm<FormInput, unknown, FormOutput>({
-    resolver: zodResolver(treatmentInput),
+    resolver: withDateChecks(zodResolver(treatmentInput), treatmentDateProblems, today),
     defaultValues: { clientId, therapistId: undefined as unknown as number, date: '', sore: false, overrideReason: '', areas: [], techniques: [], subjective: '', objective: '', assessment: '', plan: '', painBefore: null, painAfter: null, advice: '', nextBooking: '' },
   });
   // Defaults that depend on loaded data: today's date and the client's usual therapist.
@@ -43,20 +47,18 @@ export function TreatmentFormPage() {
   }, [detail.data, reset, formState.isDirty]);
 
   const [date, therapistId, sore, intensity] = watch(['date', 'therapistId', 'sore', 'intensity']);
-  const guidance = useQuery({
-    queryKey: ['guidance:forClient', clientId, date, therapistId ?? null, sore],
-    queryFn: () => unwrap(fettle().guidance.forClient({ clientId, date, therapistId: therapistId || null, sore: sore ?? false })),
-    enabled: /^\d{4}-\d{2}-\d{2}$/.test(date ?? ''),
-    placeholderData: keepPreviousData,
-  });
+  const guidance = useCall(
+    'guidance:forClient',
+    { clientId, date, therapistId: therapistId || null, sore: sore ?? false },
+    { enabled: /^\d{4}-\d{2}-\d{2}$/.test(date ?? ''), placeholderData: keepPreviousData },
+  );
   const ceiling = guidance.data?.ceiling;
   const aboveCeiling = !!(intensity && ceiling && intensityRank(intensity) > intensityRank(ceiling));
 
-  const save = useMutation({
-    mutationFn: (values: FormOutput) => unwrap(fettle().treatments.log(values)),
-    onSuccess: async () => {
+  const save = useAction('treatments:log', {
+    showsOwnErrors: true,
+    onSuccess: () => {
       guard.release();
-      await queryClient.invalidateQueries();
       void navigate(`/clients/${clientId}`);
     },
     onError: (error) => setSummary(applyServerErrors(error, setError, FIELDS)),
@@ -65,16 +67,16 @@ export function TreatmentFormPage() {
   const submit = handleSubmit((values) => {
     setSummary('');
     if (aboveCeiling && !values.overrideReason?.trim()) {
-      setError('overrideReason', { type: 'required', message: `${INTENSITY_LABEL[values.intensity]} is above the guidance (${INTENSITY_LABEL[ceiling!]}). Give a reason to go above it.` });
+      setError('overrideReason', { type: 'required', message: `${GIVEN_LABEL[values.intensity]} is above the guidance (${INTENSITY_LABEL[ceiling!]}). Give a reason to go above it.` });
       return;
     }
     save.mutate(values);
-  });
+  }, summariseHiddenErrors(FIELDS.filter((f) => f !== 'clientId'), setSummary));
   useEffect(() => {
     if (!aboveCeiling) clearErrors('overrideReason');
   }, [aboveCeiling, clearErrors]);
 
-  if (detail.error) return <Alert color="red">{detail.error.message}</Alert>;
+  if (detail.error) return <LoadFailed what="this client" error={detail.error} retry={() => void detail.refetch()} />;
   if (!detail.data) return <Text c="dimmed">Loading…</Text>;
   const client = detail.data.client;
   const err = (name: string) => (formState.errors as Record<string, { message?: string } | undefined>)[name]?.message;
@@ -84,7 +86,7 @@ export function TreatmentFormPage() {
     <form onSubmit={submit} onKeyDown={submitOnShortcut(submit)} noValidate aria-label="Log treatment">
       {guard.prompt}
       <Group justify="space-between" mb="md">
-        <Title order={2}>Log treatment · {fullName(client)}</Title>
+        <PageTitle>Log treatment · {fullName(client)}</PageTitle>
         <Group>
           <Button variant="default" component={Link} to={`/clients/${clientId}`}>Cancel</Button>
           <Button type="submit" loading={save.isPending}>Save treatment</Button>
@@ -94,19 +96,23 @@ export function TreatmentFormPage() {
         <MedicalAlerts text={client.medicalAlerts} />
         <Paper withBorder p="md" radius="md">
           <Group align="end">
-            <TextInput label="Date" type="date" withAsterisk {...register('date')} error={err('date')} max={detail.data.today} />
+            <Controller control={control} name="date" render={({ field }) => (
+              <DateField label="Date" withAsterisk value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={err('date')} clearable={false} w={170} />
+            )} />
             <Controller control={control} name="therapistId" render={({ field }) => (
               <Select label="Therapist" withAsterisk placeholder="Who is treating?" w={240} allowDeselect={false}
                 data={(therapists.data ?? []).filter((t) => t.active).map((t) => ({ value: String(t.id), label: t.name }))}
-                value={field.value ? String(field.value) : null} onChange={(v) => field.onChange(v ? Number(v) : undefined)} error={err('therapistId')} />
+                value={field.value ? String(field.value) : null} onChange={(v) => field.onChange(v ? Number(v) : undefined)}
+                error={err('therapistId') ?? (therapists.error ? `Therapists could not be loaded: ${therapists.error.message}` : undefined)} />
             )} />
             <Controller control={control} name="sore" render={({ field }) => (
               <Switch mb={8} label="Sore or tender to the touch today" checked={!!field.value} onChange={(e) => field.onChange(e.currentTarget.checked)} />
             )} />
           </Group>
         </Paper>
+        {guidance.error && <LoadFailed what="the guidance for this date" error={guidance.error} retry={() => void guidance.refetch()} />}
         {guidance.data && (
-          <GuidanceBanner guidance={guidance.data} title={`Guidance for ${formatDate(date)}${therapistName ? ` with ${therapistName}` : ''}`} />
+          <GuidanceBanner guidance={guidance.data} date={date} title={`Guidance for ${formatDate(date)}${therapistName ? ` with ${therapistName}` : ''}`} />
         )}
         <Paper withBorder p="md" radius="md">
           <Controller control={control} name="intensity" render={({ field }) => (
@@ -121,7 +127,7 @@ export function TreatmentFormPage() {
                       <Group wrap="nowrap" gap="xs">
                         <Radio.Indicator />
                         <div>
-                          <Text size="sm" fw={600}>{INTENSITY_LABEL[level]}</Text>
+                          <Text size="sm" fw={600}>{GIVEN_LABEL[level]}</Text>
                           {above && <Text size="xs" c="red.8">Above guidance</Text>}
                         </div>
                       </Group>
@@ -152,16 +158,20 @@ export function TreatmentFormPage() {
             <Grid.Col span={6}><Textarea label="Plan" autosize minRows={2} {...register('plan')} error={err('plan')} /></Grid.Col>
             <Grid.Col span={3}>
               <Controller control={control} name="painBefore" render={({ field }) => (
-                <NumberInput label="Pain before (0-10)" min={0} max={10} value={field.value ?? ''} onChange={(v) => field.onChange(typeof v === 'number' ? v : null)} error={err('painBefore')} />
+                <NumberInput label="Pain before (0-10)" clampBehavior="none" allowDecimal={false} value={field.value ?? ''} onChange={(v) => field.onChange(typeof v === 'number' ? v : null)} error={err('painBefore')} />
               )} />
             </Grid.Col>
             <Grid.Col span={3}>
               <Controller control={control} name="painAfter" render={({ field }) => (
-                <NumberInput label="Pain after (0-10)" min={0} max={10} value={field.value ?? ''} onChange={(v) => field.onChange(typeof v === 'number' ? v : null)} error={err('painAfter')} />
+                <NumberInput label="Pain after (0-10)" clampBehavior="none" allowDecimal={false} value={field.value ?? ''} onChange={(v) => field.onChange(typeof v === 'number' ? v : null)} error={err('painAfter')} />
               )} />
             </Grid.Col>
-            <Grid.Col span={6}><TextInput label="Next recommended booking" type="date" {...register('nextBooking')} error={err('nextBooking')}
-              description={guidance.data?.due?.message} /></Grid.Col>
+            <Grid.Col span={6}>
+              <Controller control={control} name="nextBooking" render={({ field }) => (
+                <DateField label="Next recommended booking" value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={err('nextBooking')}
+                  description={guidance.data?.due?.message} />
+              )} />
+            </Grid.Col>
             <Grid.Col span={12}><Textarea label="Advice given" autosize minRows={2} {...register('advice')} error={err('advice')} /></Grid.Col>
           </Grid>
         </Paper>

@@ -1,0 +1,27 @@
+import { Button, Code, Container, Group, Stack, Text, Title } from '@mantine/core';
+import { isRouteErrorResponse, useNavigate, useRouteError } from 'react-router';
+
+/** The router's error screen: a screen that crashed or a link to nowhere says so and offers a way on. */
+export function ErrorScreen() {
+  const error = useRouteError();
+  const navigate = useNavigate();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const detail = isRouteErrorResponse(error) ? `${error.status} ${error.statusText}` : error instanceof Error ? error.message : String(error);
+  return (
+    <Container size="sm" py="xl">
+      <Stack>
+        <Title order={1}>{notFound ? 'There is no such screen' : 'This screen could not be shown'}</Title>
+        <Text>
+          {notFound
+            ? 'The link points to a screen Fettle does not have.'
+            : 'Something went wrong while showing this screen. Nothing you had already saved is affected.'}
+        </Text>
+        {!notFound && <Code block>{detail}</Code>}
+        <Group>
+          <Button onClick={() => void navigate('/')}>Go to Today</Button>
+          <Button variant="default" onClick={() => window.location.reload()}>Reload Fettle</Button>
+        </Group>
+      </Stack>
+    </Container>
+  );
+}
