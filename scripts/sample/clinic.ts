@@ -17,13 +17,35 @@ const FIRST = ['Ada', 'Ben', 'Chloe', 'Dev', 'Ella', 'Finn', 'Grace', 'Hamza', '
 const LAST = ['Okafor', 'McDonald', "O'Brien", 'Patel', 'Smith', 'Jones', 'Williams', 'Brown', 'Taylor', 'Davies', 'Evans', 'Khan', 'Wilson', 'Thomas', 'Roberts', 'Walker', 'Wright', 'Hughes', 'Edwards', 'Green', 'Hall', 'Wood', 'Clarke', 'Murphy', 'Campbell', 'Kelly', 'Nowak', 'Ahmed', 'Fraser', 'Singh'];
 /** Real events by distance, shared with the benchmark's seed. */
 export const EVENTS: Record<Distance, string[]> = {
-  '5k': ['Parkrun PB attempt', 'Victoria Park 5k'],
-  '10k': ['Great Manchester Run', 'Vitality 10k', 'Brighton 10k'],
-  half: ['Great North Run', 'Bath Half', 'Royal Parks Half'],
-  marathon: ['London Marathon', 'Brighton Marathon', 'Manchester Marathon', 'Berlin Marathon'],
-  ultra: ['South Downs Way 50', 'Comrades'],
-  'ultra-long': ['Lakeland 100', 'UTMB'],
+  '5k': ['Victoria Park 5k', 'Battersea Park 5k', 'Hyde Park 5k', 'Heaton Park 5k', 'Clapham Common 5k', 'Bushy Park 5k', 'Roundhay 5k', 'Pollok Park 5k'],
+  '10k': ['Great Manchester Run', 'Vitality London 10k', 'Brighton 10k', 'Great Birmingham 10k', 'Bupa Edinburgh 10k', 'Cardiff Bay 10k', 'Leeds Abbey Dash', 'Great Bristol 10k'],
+  half: ['Great North Run', 'Bath Half', 'Royal Parks Half', 'Cardiff Half', 'Reading Half', 'Hackney Half', 'The Big Half', 'Silverstone Half', 'Oxford Half', 'Windsor Half', 'Brighton Half', 'Cambridge Half'],
+  marathon: ['London Marathon', 'Brighton Marathon', 'Manchester Marathon', 'Berlin Marathon', 'Chester Marathon', 'Edinburgh Marathon', 'Loch Ness Marathon', 'Yorkshire Marathon', 'Abingdon Marathon', 'Snowdonia Marathon', 'Valencia Marathon', 'Paris Marathon', 'Amsterdam Marathon', 'Dublin Marathon', 'Belfast Marathon', 'Newport Marathon', 'Liverpool Marathon', 'Stratford Marathon'],
+  ultra: ['South Downs Way 50', 'Comrades', 'Race to the Stones', 'Highland Fling', 'Ultra-Trail Snowdonia 50', 'Lakeland 50'],
+  'ultra-long': ['Lakeland 100', 'UTMB', 'Spine Race', 'Western States', 'Grand Union Canal Race', 'Thames Path 100'],
 };
+
+/**
+ * Names each event once per year: a date (and distance) always gets the same event, and an event
+ * falls on one date a year, so the Races screen groups runners truthfully.
+ */
+export function eventNamer(): (distance: Distance, date: string) => string {
+  const byDate = new Map<string, string>();
+  const usedInYear = new Set<string>();
+  return (distance, date) => {
+    const key = `${distance}|${date}`;
+    let name = byDate.get(key);
+    if (!name) {
+      const year = date.slice(0, 4);
+      const free = EVENTS[distance].find((event) => !usedInYear.has(`${year}|${event}`));
+      name = free ?? `${EVENTS[distance][0]} (${date})`;
+      usedInYear.add(`${year}|${name}`);
+      byDate.set(key, name);
+    }
+    return name;
+  };
+}
+
 const HOTSPOTS = ['Calves', 'Achilles', 'Hamstrings', 'Hip flexors', 'Glutes', 'IT band', 'Plantar fascia', 'Shins'];
 const ALERTS = ['', '', '', '', '', 'Type 1 diabetes: carries glucose.', 'On anticoagulants (warfarin): bruises easily, no deep tissue.', 'Varicose veins, left calf: avoid direct pressure.', 'Nut allergy: check oils.'];
 const TECHNIQUES = ['Effleurage', 'Petrissage', 'Trigger point', 'Myofascial release', 'Soft tissue release', 'Stretching'];
@@ -40,6 +62,7 @@ export function fillSampleClinic(ctx: ServiceContext, options: { clients?: numbe
   const rnd = seededRandom(options.seed ?? 2026);
   const today = ctx.today();
   const count = options.clients ?? 60;
+  const eventOn = eventNamer();
   return ctx.db.transaction(() => {
     const therapists = ['Sam Reid', 'Priya Nair', 'Tom Hughes'].map((name) => createTherapist(ctx, { name }));
     let races = 0;
@@ -71,12 +94,13 @@ export function fillSampleClinic(ctx: ServiceContext, options: { clients?: numbe
       if (i % 12 !== 11) {
         const distance: Distance = (['marathon', 'marathon', 'half', '10k', '5k', 'ultra', 'half', 'marathon', 'ultra-long', '10k'] as const)[i % 10]!;
         const offset = A_RACE_OFFSETS[i % A_RACE_OFFSETS.length]! + rnd.int(0, 2);
-        createRace(ctx, { clientId: client.id, name: rnd.pick(EVENTS[distance]), date: day(today, offset), distance, distanceKm: null, priority: 'A', planStart: null, taperDays: null, goalTime: '', notes: '' });
+        createRace(ctx, { clientId: client.id, name: eventOn(distance, day(today, offset)), date: day(today, offset), distance, distanceKm: null, priority: 'A', planStart: null, taperDays: null, goalTime: '', notes: '' });
         races++;
         if (i % 3 === 0) {
           const tuneUp: Distance = distance === 'marathon' || distance.startsWith('ultra') ? 'half' : '5k';
           const priority: Priority = i % 2 === 0 ? 'B' : 'C';
-          createRace(ctx, { clientId: client.id, name: rnd.pick(EVENTS[tuneUp]), date: day(today, offset - rnd.int(20, 45)), distance: tuneUp, distanceKm: null, priority, planStart: null, taperDays: null, goalTime: '', notes: '' });
+          const tuneUpDate = day(today, offset - rnd.int(20, 45));
+          createRace(ctx, { clientId: client.id, name: eventOn(tuneUp, tuneUpDate), date: tuneUpDate, distance: tuneUp, distanceKm: null, priority, planStart: null, taperDays: null, goalTime: '', notes: '' });
           races++;
         }
       }
