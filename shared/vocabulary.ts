@@ -1,4 +1,4 @@
-// The clinic's vocabulary, exactly as ../shared/domain-rules.md spells it.
+// The clinic's vocabulary, exactly as docs/phase-rules.md spells it.
 // Every layer (database CHECKs, IPC schemas, engine, UI) uses these values.
 
 export const INTENSITIES = ['avoid', 'flush', 'light', 'moderate', 'deep'] as const;
@@ -12,6 +12,14 @@ export type Distance = (typeof DISTANCES)[number];
 
 export const PRIORITIES = ['A', 'B', 'C'] as const;
 export type Priority = (typeof PRIORITIES)[number];
+
+/** Kinds of a training-plan session; `rest`, `cross` and `other` (physio, nutrition...) are not running. */
+export const SESSION_KINDS = ['easy', 'long', 'tempo', 'intervals', 'race', 'rest', 'cross', 'other'] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];
+
+/** The unit a training plan was written in; the engine computes in km (1 mi = 1.609344 km). */
+export const PLAN_UNITS = ['km', 'mi'] as const;
+export type PlanUnit = (typeof PLAN_UNITS)[number];
 
 export const ROLES = ['admin', 'therapist', 'reception'] as const;
 export type Role = (typeof ROLES)[number];

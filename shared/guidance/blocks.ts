@@ -2,7 +2,7 @@
 // per race into day numbers so the per-day rules are plain integer comparisons.
 
 import type { Distance, Priority } from '../vocabulary';
-import { dayNumber } from './days';
+import { dayNumber, formatDate } from './days';
 import type { RaceInput } from './types';
 
 /** Default block length L (weeks) and taper T (days, race week included) by distance. */
@@ -56,12 +56,14 @@ export function postRaceEnds(distance: Distance, priority: Priority): PostRaceEn
 
 /** An A race's block in day numbers. */
 export interface Block {
-  /** S = race date - 7L. */
+  /** S = race date - 7L. Nothing of the race holds a day before S. */
   readonly start: number;
   /** L in weeks. */
   readonly weeks: number;
   /** T in days, race week included. */
   readonly taperDays: number;
+  /** The first taper day: race - T, or S when the block is shorter than the taper. */
+  readonly taperStart: number;
   /** ceil(L/2): base runs through this week. */
   readonly baseWeeks: number;
 }
@@ -69,20 +71,39 @@ export interface Block {
 /** A race resolved once per query: day numbers and its block (A races only). */
 export interface RacePlan {
   readonly race: RaceInput;
+  /** The priority the rules use: an A race sharing its day with a longer A race counts as B. */
+  readonly priority: Priority;
   readonly raceDay: number;
   readonly block: Block | undefined;
   readonly postRace: PostRaceEnds;
-  /** Why a plan start or taper length on the race was not used as given. */
+  /** Why a plan start, taper length or priority on the race was not used as given. */
   readonly adjustments: readonly string[] | undefined;
 }
 
 const NO_ADJUSTMENTS: readonly string[] | undefined = undefined;
 
-/** Resolve a race's dates and (for an A race) its block: L and T with their overrides. */
-export function planRace(race: RaceInput): RacePlan {
+/** A taper override the rules accept: a whole number of days from 7 to 28. */
+function validTaper(days: number): boolean {
+  return Number.isInteger(days) && days >= MIN_TAPER_DAYS && days <= MAX_TAPER_DAYS;
+}
+
+/**
+ * Resolve a race's dates and (for an A race) its block: L and T with their overrides
+ * (docs/phase-rules.md, settled points 1 and 2). A bad override is ignored, never stretched
+ * or clamped; a plan start later than the taper simply gives a short block.
+ * `demotedBy`: the longer A race on the same day, when this A race counts as B (settled point 7).
+ */
+export function planRace(race: RaceInput, demotedBy?: RaceInput): RacePlan {
   const raceDay = dayNumber(race.date);
-  const postRace = postRaceEnds(race.distance, race.priority);
-  if (race.priority !== 'A') return { race, raceDay, block: undefined, postRace, adjustments: NO_ADJUSTMENTS };
+  const priority: Priority = demotedBy !== undefined ? 'B' : race.priority;
+  const postRace = postRaceEnds(race.distance, priority);
+  if (priority !== 'A') {
+    const adjustments =
+      demotedBy === undefined
+        ? NO_ADJUSTMENTS
+        : [`it is on the same day as ${demotedBy.name ?? `the ${demotedBy.distance}`}, the longer goal race, so it counts as a tune-up race`];
+    return { race, priority, raceDay, block: undefined, postRace, adjustments };
+  }
 
   const defaults = BLOCK_DEFAULTS[race.distance];
   let adjustments: string[] | undefined;
@@ -90,24 +111,63 @@ export function planRace(race: RaceInput): RacePlan {
   if (race.planStart !== undefined) {
     const planDays = raceDay - dayNumber(race.planStart);
     if (planDays > 0) weeks = Math.ceil(planDays / 7);
-    else (adjustments ??= []).push(`plan start ${race.planStart} is not before the race, so the default ${weeks}-week block is used`);
+    else (adjustments ??= []).push(`the plan start ${formatDate(race.planStart)} is not before the race, so the default ${weeks}-week block is used`);
   }
   let taperDays = defaults.taperDays;
   if (race.taperDays !== undefined) {
-    if (!Number.isFinite(race.taperDays)) {
-      (adjustments ??= []).push(`taper length ${String(race.taperDays)} is not a number, so the default ${taperDays} days is used`);
-    } else {
-      // Out of range: the nearest allowed length (a taper is 7 to 28 days).
-      taperDays = Math.min(MAX_TAPER_DAYS, Math.max(MIN_TAPER_DAYS, Math.round(race.taperDays)));
-      if (taperDays !== race.taperDays) (adjustments ??= []).push(`taper length ${race.taperDays} days is read as ${taperDays} days (allowed: 7 to 28)`);
-    }
+    if (validTaper(race.taperDays)) taperDays = race.taperDays;
+    else (adjustments ??= []).push(`a taper of ${String(race.taperDays)} days is not a whole number from 7 to 28, so the default ${taperDays} days is used`);
   }
-  // A late plan start must not cut the taper short: the block is at least as long as the taper.
-  const taperWeeks = Math.ceil(taperDays / 7);
-  if (weeks < taperWeeks) {
-    (adjustments ??= []).push(`the block is lengthened to ${taperWeeks} weeks so the ${taperDays}-day taper fits`);
-    weeks = taperWeeks;
+  const start = raceDay - 7 * weeks;
+  const block: Block = { start, weeks, taperDays, taperStart: Math.max(start, raceDay - taperDays), baseWeeks: Math.ceil(weeks / 2) };
+  return { race, priority, raceDay, block, postRace, adjustments };
+}
+
+const DISTANCE_RANK: Readonly<Record<Distance, number>> = { '5k': 0, '10k': 1, half: 2, marathon: 3, ultra: 4, 'ultra-long': 5 };
+
+function compareText(a: string | undefined, b: string | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined) return -1;
+  if (b === undefined) return 1;
+  return a < b ? -1 : 1;
+}
+
+/**
+ * One fixed order of races, whatever order they are listed in (settled point 3): by date;
+ * on one day A before B before C and the longer distance first; then every other field.
+ */
+function byRaceOrder(x: RacePlan, y: RacePlan): number {
+  if (x.raceDay !== y.raceDay) return x.raceDay - y.raceDay;
+  const a = x.race;
+  const b = y.race;
+  if (a.priority !== b.priority) return a.priority < b.priority ? -1 : 1;
+  if (a.distance !== b.distance) return DISTANCE_RANK[b.distance] - DISTANCE_RANK[a.distance];
+  return (
+    compareText(a.id, b.id) ||
+    compareText(a.name, b.name) ||
+    compareText(a.planStart, b.planStart) ||
+    (a.taperDays ?? 0) - (b.taperDays ?? 0) ||
+    (a.plan?.length ?? 0) - (b.plan?.length ?? 0)
+  );
+}
+
+/**
+ * Every race of a client resolved and put in one fixed order. Of two A races on the same day
+ * the longer distance stays the A race (equal distances: the smaller id); the other counts
+ * as B (settled point 7).
+ */
+export function planRaces(races: readonly RaceInput[]): RacePlan[] {
+  const plans: RacePlan[] = [];
+  for (let i = 0; i < races.length; i++) plans.push(planRace(races[i]!));
+  if (plans.length < 2) return plans;
+  plans.sort(byRaceOrder);
+  let goal: RacePlan | undefined; // the A race of the current day
+  for (let i = 0; i < plans.length; i++) {
+    const plan = plans[i]!;
+    if (goal !== undefined && goal.raceDay !== plan.raceDay) goal = undefined;
+    if (plan.race.priority !== 'A') continue;
+    if (goal === undefined) goal = plan;
+    else plans[i] = planRace(plan.race, goal.race);
   }
-  const block: Block = { start: raceDay - 7 * weeks, weeks, taperDays, baseWeeks: Math.ceil(weeks / 2) };
-  return { race, raceDay, block, postRace, adjustments };
+  return plans;
 }

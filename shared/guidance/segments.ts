@@ -2,10 +2,10 @@
 
 import type { Intensity, IsoDate, Phase } from '../vocabulary';
 import { INTENSITIES } from '../vocabulary';
-import { planRace, type RacePlan } from './blocks';
+import { planRace, planRaces, type RacePlan } from './blocks';
 import { isoDateOf } from './days';
 import type { RaceInput, WindowKind } from './types';
-import { AVOID, TAPER_CUTOFF_DAYS, WINDOW_PHASE, tableCeiling } from './windows';
+import { AVOID, TAPER_CUTOFF_DAYS, tableCeiling, windowPhase } from './windows';
 
 export interface Segment {
   kind: WindowKind;
@@ -25,26 +25,34 @@ export interface SegmentOptions {
    * like guidanceFor without a therapist, assume unfamiliar and draw them as avoid.
    */
   familiarTherapist?: boolean;
+  /**
+   * All the client's races. Given, an A race on the same day as a longer A race is drawn as
+   * the tune-up race it counts as (docs/phase-rules.md, settled point 7).
+   */
+  races?: readonly RaceInput[];
 }
 
 /**
  * The race's windows in date order: for an A race base, peak, taper (d <= -11), taper past
  * the cut-off (-10..-8), race week, the day before, race day and the post-race windows; for
- * a B race its mini-taper, race day and post-race windows; for a C race the day before,
- * race day and its halved post-race windows. Empty windows (e.g. no moderate taper with
- * a 10-day taper) are left out.
+ * a B race its mini-taper, race day and post-race windows; for a C race the day before
+ * (it changes no phase, so its phase is off-season), race day and its halved post-race
+ * windows. Empty windows (e.g. no moderate taper with a 10-day taper) are left out, and an
+ * A race's windows begin at its block start S (a block may be shorter than its taper).
  */
 export function blockSegments(race: RaceInput, options: SegmentOptions = {}): Segment[] {
-  const plan = planRace(race);
+  const plan = (options.races && planRaces(options.races).find((p) => p.race.id === race.id)) || planRace(race);
   const familiar = options.familiarTherapist === true;
   const segments: Segment[] = [];
-  const add = (kind: WindowKind, from: number, to: number): void => {
+  const first = plan.block === undefined ? -Infinity : plan.block.start - plan.raceDay;
+  const add = (kind: WindowKind, fromD: number, to: number): void => {
+    const from = Math.max(fromD, first);
     if (to < from) return;
     const needsFamiliar = kind === 'race-week' || kind === 'mini-taper-light' || kind === 'mini-taper-flush';
     const rank = needsFamiliar && !familiar ? AVOID : tableCeiling(kind, plan);
     const segment: Segment = {
       kind,
-      phase: WINDOW_PHASE[kind],
+      phase: windowPhase(kind, plan) ?? 'off-season',
       start: isoDateOf(plan.raceDay + from),
       end: isoDateOf(plan.raceDay + to),
       ceiling: INTENSITIES[rank]!,
@@ -63,7 +71,7 @@ export function blockSegments(race: RaceInput, options: SegmentOptions = {}): Se
     add('taper-cutoff', Math.max(taperD, -TAPER_CUTOFF_DAYS), -8);
     add('race-week', -7, -2);
     add('race-eve', -1, -1);
-  } else if (race.priority === 'B') {
+  } else if (plan.priority === 'B') {
     add('mini-taper-light', -5, -3);
     add('mini-taper-flush', -2, -1);
   } else {

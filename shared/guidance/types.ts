@@ -1,7 +1,24 @@
-// The engine's query and result shapes (domain-rules.md, "Engine contract"), plus the
+// The engine's query and result shapes (docs/phase-rules.md, "Engine contract"), plus the
 // optional fields that let the guidance text name races, therapists and the client.
 
-import type { Distance, Intensity, IsoDate, Phase, Priority } from '../vocabulary';
+import type { Distance, Intensity, IsoDate, Phase, PlanUnit, Priority, SessionKind } from '../vocabulary';
+
+/**
+ * One dated session of a runner's training plan (docs/phase-rules.md, "Training plans").
+ * Distances are computed in km whatever unit the plan was written in.
+ */
+export interface PlanSessionInput {
+  date: IsoDate;
+  /** The session's distance in km; absent or null when the plan gives a duration only. */
+  distanceKm?: number | null;
+  /** The session's duration in minutes. */
+  durationMin?: number | null;
+  /** Absent: a run. `rest`, `cross` and `other` are not running and carry no load. */
+  kind?: SessionKind | null;
+  title?: string;
+  /** The unit the plan was written in, for display ("18 mi"); km when absent. */
+  unit?: PlanUnit;
+}
 
 export interface RaceInput {
   id: string;
@@ -14,6 +31,8 @@ export interface RaceInput {
   taperDays?: number;
   /** Shown in the guidance text, e.g. "London Marathon". */
   name?: string;
+  /** The runner's training plan for this race (A races: it pairs peak sessions with the hardest weeks). */
+  plan?: readonly PlanSessionInput[];
 }
 
 export interface TreatmentInput {
@@ -46,13 +65,20 @@ export interface GuidanceQuery {
   clientName?: string;
 }
 
-export type WarningCode =
-  | 'past-taper-cutoff'
-  | 'unfamiliar-therapist-taper'
-  | 'no-therapist-chosen'
-  | 'tune-up-inside-taper'
-  | 'a-races-close'
-  | 'race-details-adjusted';
+/**
+ * Every warning code the engine gives: part of the contract (docs/phase-rules.md, settled
+ * point 8). New codes may be added; these keep their meaning.
+ */
+export const WARNING_CODES = [
+  'race-details-adjusted',
+  'tune-up-inside-taper',
+  'a-races-close',
+  'past-taper-cutoff',
+  'unfamiliar-therapist-taper',
+  'no-therapist-chosen',
+] as const;
+
+export type WarningCode = (typeof WARNING_CODES)[number];
 
 export interface Warning {
   code: WarningCode;
@@ -71,6 +97,11 @@ export interface Due {
   from?: IsoDate;
   /** The race the booking is for. */
   raceId?: string;
+  /**
+   * Peak session with a training plan: the best days to book (the day after and the second
+   * day after a hard week's longest run), from `by` on.
+   */
+  bestDays?: IsoDate[];
   /** One line for the booking screen, e.g. "Book the taper session by 16/03/2026." */
   message: string;
 }

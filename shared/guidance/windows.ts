@@ -14,7 +14,10 @@ export const DEEP = 4;
 /** The last regular session of a taper is no later than this many days before the race. */
 export const TAPER_CUTOFF_DAYS = 10;
 
-/** The phase a window gives; B mini-tapers and a C race's eve count as race week. */
+/**
+ * The phase a window gives; a B mini-taper counts as race week. A C race's eve gives no phase
+ * of its own (settled point 5): `windowPhase` says so; this table is the A race's eve.
+ */
 export const WINDOW_PHASE: Readonly<Record<WindowKind, Phase>> = {
   base: 'base',
   peak: 'peak',
@@ -49,7 +52,7 @@ export function tableCeiling(kind: WindowKind, plan: RacePlan): number {
       return FLUSH;
     case 'race-eve':
       // A C race is a training run: the day before it only rules out deep work.
-      return plan.race.priority === 'C' ? MODERATE : AVOID;
+      return plan.priority === 'C' ? MODERATE : AVOID;
     case 'post-race-moderate':
       return MODERATE;
   }
@@ -66,7 +69,7 @@ export function windowAt(plan: RacePlan, day: number): WindowKind | undefined {
     return undefined;
   }
   if (d === 0) return 'race-day';
-  switch (plan.race.priority) {
+  switch (plan.priority) {
     case 'A': {
       const block = plan.block!;
       if (day < block.start) return undefined;
@@ -82,6 +85,11 @@ export function windowAt(plan: RacePlan, day: number): WindowKind | undefined {
     case 'C':
       return d === -1 ? 'race-eve' : undefined;
   }
+}
+
+/** The phase a race's window gives, or undefined for a C race's eve (it changes no phase). */
+export function windowPhase(kind: WindowKind, plan: RacePlan): Phase | undefined {
+  return kind === 'race-eve' && plan.priority === 'C' ? undefined : WINDOW_PHASE[kind];
 }
 
 /** Week n of an A block: floor((date - S) / 7) + 1. */

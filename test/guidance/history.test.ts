@@ -137,7 +137,7 @@ describe('soreness override: at most light in any phase', () => {
     const g = ask({ date: shift(RACE, -20), races: marathon, treatments, sore: true });
     expect(g).toMatchObject({ ceiling: 'light', ceilingRule: 'soreness', phase: 'peak', phaseRaceId: 'm' });
     expect(g.raceId).toBeUndefined();
-    expect(g.headline).toMatch(/^Sore or tender to the touch today: light \/ maintenance at most \(peak for Brighton Marathon/);
+    expect(g.headline).toBe('Sore or tender to the touch today: light / maintenance at most, in peak training for Brighton Marathon (26/04/2026).');
   });
 
   it('when a race is already at or below light, the race keeps setting it', () => {

@@ -13,7 +13,8 @@ describe('plan start', () => {
     [76, 11],
     [77, 11],
     [100, 15],
-    [7, 2], // one week, lengthened to 2 so the 14-day taper fits
+    [7, 1], // one week: shorter than the 14-day taper, and never stretched (settled point 1)
+    [1, 1],
   ] as const)('%i days before the race → L = %i weeks', (days, L) => {
     const plan = planRace(race('r', RACE, 'marathon', 'A', { planStart: shift(RACE, -days) }));
     expect(plan.block!.weeks).toBe(L);
@@ -57,13 +58,11 @@ describe('taper length', () => {
     expect(at(9, -9)).toMatchObject({ phase: 'taper', ceiling: 'light' });
   });
 
-  it.each([
-    [5, 7],
-    [30, 28],
-    [12.4, 12],
-  ] as const)('T = %d is outside 7..28 or fractional: read as %i, with a warning', (given, used) => {
-    expect(planRace(race('r', RACE, 'half', 'A', { taperDays: given })).block!.taperDays).toBe(used);
+  it.each([5, 6, 29, 30, 12.4, Number.NaN])('T = %d is not a whole number from 7 to 28: ignored, the default 14 applies, with a warning', (given) => {
+    expect(planRace(race('r', RACE, 'half', 'A', { taperDays: given })).block!.taperDays).toBe(14);
     expect(at(given, -40).warnings.map((w) => w.code)).toContain('race-details-adjusted');
+    expect(at(given, -14)).toMatchObject({ phase: 'taper', ceiling: 'moderate' });
+    expect(at(given, -15)).toMatchObject({ phase: 'peak', ceiling: 'deep' });
   });
 
   it('overrides on B and C races are ignored (they have no block)', () => {

@@ -3,7 +3,7 @@
 // including across each zone's 2026 clock changes.
 
 import { describe, expect, it } from 'vitest';
-import { guidanceFor, type GuidanceQuery } from '../../shared/guidance';
+import { guidanceFor, type GuidanceQuery, type PlanSessionInput } from '../../shared/guidance';
 import { ask, race, shift, treated } from './helpers';
 
 /** UTC offset (minutes, as getTimezoneOffset gives it) in January and July 2026. */
@@ -65,31 +65,50 @@ describe('races on the Sundays of the 2026 clock changes keep their boundaries',
   });
 });
 
+/** A weekly plan for the autumn ultra: long runs on Saturdays growing to 40 km, two midweek runs. */
+function autumnPlan(): PlanSessionInput[] {
+  const sessions: PlanSessionInput[] = [];
+  for (let week = 0; week < 18; week++) {
+    const saturday = shift('2026-06-20', 7 * week);
+    sessions.push(
+      { date: saturday, distanceKm: 16 + ((week * 7) % 25), kind: 'long', unit: week % 2 === 0 ? 'km' : 'mi' },
+      { date: shift(saturday, 3), distanceKm: 10, kind: 'easy' },
+      { date: shift(saturday, 5), durationMin: 50, kind: 'tempo' },
+    );
+  }
+  return sessions;
+}
+
 /** FNV-1a over the guidance for every day from 01/01/2026 to 31/12/2026 for a busy client. */
-function yearDigest(): string {
+function yearDigest(): { digest: string; bestDayDays: number } {
   const query: Omit<GuidanceQuery, 'date'> = {
     races: [
       race('spring', '2026-03-29', 'marathon', 'A'),
       race('tune', '2026-03-08', 'half', 'B'),
       race('run', '2026-06-14', '10k', 'C'),
-      race('autumn', '2026-10-25', 'ultra', 'A', { planStart: '2026-06-20', taperDays: 18 }),
+      race('autumn', '2026-10-25', 'ultra', 'A', { planStart: '2026-06-20', taperDays: 18, plan: autumnPlan() }),
       race('late', '2026-11-01', '5k', 'B'),
     ],
     treatments: [treated('2025-11-02'), treated('2026-01-05', 'jo'), treated('2026-02-14'), treated('2026-04-20'), treated('2026-07-01', 'jo'), treated('2026-09-30')],
     therapistId: 'sam',
   };
   let hash = 0x811c9dc5;
+  let bestDayDays = 0;
   for (let date = '2026-01-01'; date <= '2026-12-31'; date = shift(date, 1)) {
     const g = guidanceFor({ ...query, date });
-    const line = [date, g.phase, g.ceiling, g.raceId, g.daysToRace, g.weekOfBlock, g.due?.kind, g.due?.by, g.warnings.map((w) => w.code).join()].join('|');
+    const line = [date, g.phase, g.ceiling, g.raceId, g.daysToRace, g.weekOfBlock, g.due?.kind, g.due?.by, g.due?.bestDays?.join(), g.due?.message, g.warnings.map((w) => w.code).join()].join('|');
     for (let i = 0; i < line.length; i++) hash = Math.imul(hash ^ line.charCodeAt(i), 0x01000193) >>> 0;
+    if (g.due?.bestDays) bestDayDays++;
   }
-  return hash.toString(16);
+  return { digest: hash.toString(16), bestDayDays };
 }
 
 it('a whole year of guidance is identical in every time zone', () => {
-  expect(yearDigest()).toBe(YEAR_DIGEST);
+  const { digest, bestDayDays } = yearDigest();
+  expect(digest).toBe(YEAR_DIGEST);
+  expect(bestDayDays).toBeGreaterThan(20); // the plan's best days are part of what is compared
 });
 
-// Computed once; any zone-dependent arithmetic would change it in some project.
-const YEAR_DIGEST = '58433c47';
+// Computed once (with the plan-aware engine of issue 12); any zone-dependent arithmetic would
+// change it in some project.
+const YEAR_DIGEST = '61f86473';
