@@ -1,6 +1,6 @@
 import type { Distance } from '../vocabulary';
 
-/** The distance category of a custom race length in km (domain-rules.md, Vocabulary). */
+/** The distance category of a custom race length in km (docs/phase-rules.md, "Words"). */
 export function distanceForKm(km: number): Distance {
   if (!Number.isFinite(km) || km <= 0) {
     throw new RangeError(`A race distance must be a positive number of km, got ${String(km)}.`);

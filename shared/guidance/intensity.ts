@@ -21,7 +21,7 @@ export function minIntensity(first: Intensity, ...rest: Intensity[]): Intensity 
   return lowest;
 }
 
-/** The labels the clinic uses, exactly as domain-rules.md spells them. */
+/** The labels the clinic uses, exactly as docs/phase-rules.md spells them. */
 export const INTENSITY_LABEL: Readonly<Record<Intensity, string>> = {
   avoid: 'Avoid massage',
   flush: 'Gentle flush only',
