@@ -11,6 +11,14 @@ const noNodeOrElectron = {
   ],
 };
 
+const noElectron = { name: 'electron', message: 'Services and repositories are plain Node: keep Electron in electron/main.' };
+
+/** Bans imports of the named sibling folders of electron/, however many `../` lead there. */
+const layer = (from, above) => ({
+  regex: `(^|/)electron/(${above.join('|')})(/|$)|^(\\.\\./)+(${above.join('|')})(/|$)`,
+  message: `${from} sits below ${above.map((d) => `electron/${d}`).join(', ')}: it may not import from there.`,
+});
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'artifacts/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -33,8 +41,18 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [...noNodeOrElectron.patterns, { group: ['react', 'react-dom', '@mantine/*', '**/renderer/**'], message: 'shared/ has no UI.' }] }] },
   },
+  // Layers inside electron/: db ← services ← api ← main. A layer imports only the ones below it.
+  // (Flat config applies the last matching rule, so each block repeats the Electron ban.)
   {
-    files: ['electron/api/**', 'electron/db/**', 'electron/services/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Services and repositories are plain Node: keep Electron in electron/main.' }] }] },
+    files: ['electron/api/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: [layer('electron/api', ['main'])] }] },
+  },
+  {
+    files: ['electron/services/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: [layer('electron/services', ['api', 'main'])] }] },
+  },
+  {
+    files: ['electron/db/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: [layer('electron/db', ['services', 'api', 'main'])] }] },
   },
 );

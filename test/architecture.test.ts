@@ -62,3 +62,35 @@ describe('Electron stays in the thin shell', () => {
     expect(text, file).not.toMatch(/require\(\s*['"]electron['"]\s*\)/);
   });
 });
+
+describe('layers inside electron/: db ← services ← api ← main', () => {
+  // Where an import lands, resolved from the importing file (relative imports only; packages are not layers).
+  const target = (file: string, spec: string) => (spec.startsWith('.') ? path.relative(ROOT, path.resolve(ROOT, path.dirname(file), spec)) : spec);
+  const above: Record<string, string[]> = {
+    'electron/db': ['electron/services', 'electron/api', 'electron/main'],
+    'electron/services': ['electron/api', 'electron/main'],
+    'electron/api': ['electron/main'],
+  };
+  for (const [layer, banned] of Object.entries(above)) {
+    const files = sourceFiles(layer);
+    it(`${layer} has files to check`, () => expect(files.length).toBeGreaterThan(0));
+    it.each(files)(`%s imports nothing from ${banned.join(', ')}`, (file) => {
+      for (const spec of importsOf(file)) {
+        const to = target(file, spec).split(path.sep).join('/');
+        for (const dir of banned) expect(to === dir || to.startsWith(`${dir}/`), `${file} imports ${spec}`).toBe(false);
+      }
+    });
+  }
+});
+
+describe('migrations are frozen', () => {
+  // A step must give the same result whatever the code becomes, so it imports nothing that can change:
+  // only the Migration type from the runner's index.
+  const steps = sourceFiles('electron/db/migrations').filter((f) => path.basename(f) !== 'index.ts');
+  it('has steps to check', () => expect(steps.length).toBeGreaterThan(2));
+  it.each(steps)('%s imports only the Migration type', (file) => {
+    const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+    const imports = [...text.matchAll(/^import\s[^;]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[0]);
+    for (const line of imports) expect(line, file).toMatch(/^import type \{ Migration \} from '\.\/index'$/);
+  });
+});

@@ -29,3 +29,14 @@ export function statement(db: Db, sql: string): Database.Statement {
 export function writeTransaction<T>(db: Db, work: () => T): T {
   return db.transaction(work).immediate();
 }
+
+/**
+ * The `updated_at` to store when a record is saved over the version `previous`: now, or one
+ * millisecond after `previous` when the clock has not moved past it (two saves in the same
+ * millisecond, or a clock set back). So the stamp an edit sends back always names one version.
+ */
+export function nextUpdatedAt(previous: string, now: Date = new Date()): string {
+  const last = Date.parse(previous);
+  const next = Number.isNaN(last) ? now.getTime() : Math.max(now.getTime(), last + 1);
+  return new Date(next).toISOString();
+}

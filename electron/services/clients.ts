@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { clientInput, clientSearch } from '../../shared/api/schemas';
+import type { clientInput, clientSearch, clientUpdate } from '../../shared/api/schemas';
 import type { Client, ClientDetail, ClientPage, ClientSummary } from '../../shared/api/types';
 import { searchTerms } from '../../shared/search';
 import * as clients from '../db/repositories/clients';
@@ -7,7 +7,8 @@ import { upcomingAppointmentsOfClient } from '../db/repositories/appointments';
 import { racesOfClient, racesOfClients } from '../db/repositories/races';
 import { getTherapist } from '../db/repositories/therapists';
 import { treatmentHistoryOfClients, treatmentsOfClient } from '../db/repositories/treatments';
-import { ClinicError, notFound, type ServiceContext } from './context';
+import { nextUpdatedAt, writeTransaction } from '../db/sql';
+import { ClinicError, notFound, staleEdit, type ServiceContext } from './context';
 import { guidanceToday, therapistNames } from './guidance';
 
 type ClientFields = z.output<typeof clientInput>;
@@ -63,28 +64,55 @@ export function clientDetail(ctx: ServiceContext, id: number): ClientDetail {
   };
 }
 
-function checkTherapist(ctx: ServiceContext, fields: ClientFields): void {
-  if (fields.usualTherapistId !== null && !getTherapist(ctx.db, fields.usualTherapistId)) {
+function checkTherapist(ctx: ServiceContext, fields: { usualTherapistId?: number | null | undefined }): void {
+  if (fields.usualTherapistId !== null && fields.usualTherapistId !== undefined && !getTherapist(ctx.db, fields.usualTherapistId)) {
     throw new ClinicError('invalid', 'Usual therapist: that therapist is not on file.', { usualTherapistId: 'That therapist is not on file.' });
   }
 }
 
 export function createClient(ctx: ServiceContext, fields: ClientFields): Client {
-  checkTherapist(ctx, fields);
-  return clients.insertClient(ctx.db, fields);
+  return writeTransaction(ctx.db, () => {
+    checkTherapist(ctx, fields);
+    return clients.insertClient(ctx.db, fields);
+  });
 }
 
-export function updateClient(ctx: ServiceContext, input: ClientFields & { id: number }): Client {
-  const { id, ...fields } = input;
-  requireClient(ctx, id);
-  checkTherapist(ctx, fields);
-  clients.updateClient(ctx.db, id, fields);
-  return requireClient(ctx, id);
+/** An archived client's record is read-only until they are restored. */
+export function requireOnBooks(client: Client, doing: string): void {
+  if (client.archived) {
+    throw new ClinicError('conflict', `${client.firstName} ${client.lastName} is archived, so ${doing} is not possible. Restore the client first.`);
+  }
+}
+
+/** The fields an edit names: a field sent as undefined is not named. */
+export function namedChanges<T extends object>(changes: T): Partial<T> {
+  return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+/**
+ * Saves the fields an edit names and nothing else, over the version the person saw. A stale edit
+ * (someone saved in between) and an edit to an archived client are refused and change nothing.
+ */
+export function updateClient(ctx: ServiceContext, input: z.output<typeof clientUpdate>): Client {
+  const { id, updatedAt: seen, ...changes } = input;
+  return writeTransaction(ctx.db, () => {
+    const client = requireClient(ctx, id);
+    if (client.updatedAt !== seen) throw staleEdit('client', client.updatedAt);
+    requireOnBooks(client, 'changing their details');
+    const named = namedChanges(changes);
+    checkTherapist(ctx, named);
+    const { id: _id, archived: _archived, updatedAt: _updatedAt, ...stored } = client;
+    // Inside BEGIN IMMEDIATE nobody can save in between; the version check in SQL is the backstop.
+    if (!clients.updateClient(ctx.db, id, { ...stored, ...named }, { seen, next: nextUpdatedAt(seen) })) throw staleEdit('client', client.updatedAt);
+    return requireClient(ctx, id);
+  });
 }
 
 /** Archiving hides a client from lists and search; nothing is deleted, and restore brings them back. */
 export function setClientArchived(ctx: ServiceContext, id: number, archived: boolean): Client {
-  requireClient(ctx, id);
-  clients.setArchived(ctx.db, id, archived);
-  return requireClient(ctx, id);
+  return writeTransaction(ctx.db, () => {
+    const client = requireClient(ctx, id);
+    clients.setArchived(ctx.db, id, archived, nextUpdatedAt(client.updatedAt));
+    return requireClient(ctx, id);
+  });
 }

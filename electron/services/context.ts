@@ -1,5 +1,6 @@
 import type { Db } from '../db/native';
 import type { ErrorCode } from '../../shared/api/result';
+import { formatDate } from '../../shared/guidance/days';
 
 /** What every service gets: the database and the clinic's clock (today's local calendar date). */
 export interface ServiceContext {
@@ -26,9 +27,22 @@ export const notFound = (what: string): ClinicError =>
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/**
+ * Refuses an edit made on an out-of-date copy: someone saved `what` (at `savedAt`, an ISO
+ * instant) after this person opened it. Their change stays; this one is not written.
+ */
+export function staleEdit(what: string, savedAt: string, today: string = localDate(new Date())): ClinicError {
+  const at = new Date(savedAt);
+  const time = `${pad(at.getHours())}:${pad(at.getMinutes())}`;
+  const day = localDate(at);
+  const when = day === today ? `at ${time}` : `on ${formatDate(day)} at ${time}`;
+  return new ClinicError('conflict', `Someone else saved this ${what} ${when}; reload to see their changes, then make yours again.`);
+}
+
+const localDate = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+
 /** The real clock, in the laptop's local time zone. */
 export function systemClock(): Pick<ServiceContext, 'today' | 'now'> {
-  const localDate = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
   return {
     today: () => localDate(new Date()),
     now: () => {

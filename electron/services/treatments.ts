@@ -6,6 +6,7 @@ import { upcomingAppointmentsOfClient } from '../db/repositories/appointments';
 import { racesOfClient } from '../db/repositories/races';
 import { getTherapist } from '../db/repositories/therapists';
 import * as treatments from '../db/repositories/treatments';
+import { writeTransaction } from '../db/sql';
 import { ClinicError, notFound, type ServiceContext } from './context';
 import { requireClient } from './clients';
 import { guidanceFromRecords, therapistNames } from './guidance';
@@ -27,7 +28,8 @@ export function guidanceForClient(ctx: ServiceContext, input: z.output<typeof gu
 
 /**
  * Logs a treatment with the guidance in force at the time. Going above the ceiling needs a
- * reason, which is stored with the notes.
+ * reason, which is stored with the notes; a reason given for an intensity within the guidance is
+ * refused rather than dropped, so the therapist sees what the record will say.
  */
 export function logTreatment(ctx: ServiceContext, input: z.output<typeof treatmentInput>): Treatment {
   const client = requireClient(ctx, input.clientId);
@@ -38,7 +40,7 @@ export function logTreatment(ctx: ServiceContext, input: z.output<typeof treatme
   if (input.date > ctx.today()) throw new ClinicError('invalid', 'Date: a treatment cannot be logged for a future date.', { date: 'A treatment cannot be logged for a future date.' });
 
   const reason = input.overrideReason?.trim() || null;
-  const id = ctx.db.transaction(() => {
+  return writeTransaction(ctx.db, () => {
     // Computed inside the transaction so the snapshot matches the history the row joins.
     const guidance = guidanceForClient(ctx, { clientId: input.clientId, date: input.date, therapistId: input.therapistId, sore: input.sore });
     const above = intensityRank(input.intensity) > intensityRank(guidance.ceiling);
@@ -46,15 +48,18 @@ export function logTreatment(ctx: ServiceContext, input: z.output<typeof treatme
       const message = `${INTENSITY_LABEL[input.intensity]} is above the guidance for this date (${INTENSITY_LABEL[guidance.ceiling]}). Give a reason to go above it.`;
       throw new ClinicError('invalid', `Reason for going above the guidance: ${message}`, { overrideReason: message });
     }
+    if (!above && reason) {
+      const message = `${INTENSITY_LABEL[input.intensity]} is within the guidance for this date (up to ${INTENSITY_LABEL[guidance.ceiling]}), so there is nothing to give a reason for. Clear the reason, or check the intensity given.`;
+      throw new ClinicError('invalid', `Reason for going above the guidance: ${message}`, { overrideReason: message });
+    }
     return treatments.insertTreatment(ctx.db, {
       ...input,
       phase: guidance.phase,
       ceiling: guidance.ceiling,
       guidanceHeadline: guidance.headline,
-      overrideReason: above ? reason : null,
+      overrideReason: reason,
     });
-  })();
-  return treatments.getTreatment(ctx.db, id)!;
+  });
 }
 
 export function getTreatment(ctx: ServiceContext, id: number): Treatment {

@@ -52,7 +52,25 @@ export const clientInput = z.strictObject({
 });
 export type ClientInput = z.input<typeof clientInput>;
 
-export const clientUpdate = clientInput.extend({ id: id('Client') });
+/**
+ * The fields of an edit: each optional and without its default, so a field the edit leaves out
+ * keeps its stored value instead of being reset.
+ */
+function changesOf<S extends z.core.$ZodShape>(shape: S) {
+  const changes = Object.fromEntries(
+    Object.entries(shape).map(([key, field]) => {
+      const base = field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType);
+      return [key, base.optional()];
+    }),
+  );
+  return changes as unknown as { [K in keyof S]: z.ZodOptional<S[K] extends z.ZodDefault<infer T> ? T : S[K]> };
+}
+
+/** The `updatedAt` the person saw when they opened the record: a stale edit is refused. */
+const seenVersion = z.string({ error: 'This form is out of date: reload and try again.' }).min(1, { error: 'This form is out of date: reload and try again.' });
+
+/** Changes to a client: its id, the `updatedAt` the person saw, and only the fields they change. */
+export const clientUpdate = z.strictObject({ id: id('Client'), updatedAt: seenVersion, ...changesOf(clientInput.shape) });
 
 export const clientSearch = z.strictObject({
   query: text('Search', 100).default(''),
@@ -85,7 +103,14 @@ const planStartMessage = { error: 'Plan start: must be before the race date.', p
 export const raceInput = raceFields.refine(planStartBeforeRace, planStartMessage);
 export type RaceInput = z.input<typeof raceInput>;
 
-export const raceUpdate = raceFields.extend({ id: id('Race') }).refine(planStartBeforeRace, planStartMessage);
+/**
+ * Changes to a race: its id, the `updatedAt` the person saw, and only the fields they change.
+ * A race stays with its client (clientId, if sent, must be the race's own). The plan start is
+ * checked against the race date here when both are sent, and by the service otherwise.
+ */
+export const raceUpdate = z
+  .strictObject({ id: id('Race'), updatedAt: seenVersion, ...changesOf(raceFields.shape) })
+  .refine((r) => !r.planStart || !r.date || r.planStart < r.date, planStartMessage);
 
 export const painScore = (label: string) =>
   z.number({ error: `${label}: 0 to 10.` }).int().min(0, { error: `${label}: 0 to 10.` }).max(10, { error: `${label}: 0 to 10.` }).nullable().default(null);

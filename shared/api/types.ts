@@ -27,6 +27,8 @@ export interface Client {
   consentDate: IsoDate | null;
   notes: string;
   archived: boolean;
+  /** When this client was last saved (ISO instant). An edit sends it back, so a stale one is refused. */
+  updatedAt: string;
 }
 
 /** A row of the client list: enough to find the right person and see their phase at a glance. */
@@ -61,6 +63,8 @@ export interface Race {
   taperDays: number | null;
   goalTime: string;
   notes: string;
+  /** When this race was last saved (ISO instant). An edit sends it back, so a stale one is refused. */
+  updatedAt: string;
 }
 
 /** One event on one day with the clinic's clients entered in it. */

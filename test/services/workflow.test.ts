@@ -116,9 +116,12 @@ describe('logging a treatment', () => {
     expect(detail.treatments[0]).toMatchObject({ phase: 'race-week', ceiling: 'avoid', overridden: true });
   });
 
-  it('keeps no override reason when the intensity is within the guidance', async () => {
+  it('refuses an override reason when the intensity is within the guidance, rather than dropping it', async () => {
     const c = await newClient('Mo', 'Farah');
-    const logged = await clinic.call<Treatment>('treatments:log', treatment(c.id, { intensity: 'deep', overrideReason: 'not needed' }));
+    const result = await clinic.dispatch('treatments:log', treatment(c.id, { intensity: 'deep', overrideReason: 'not needed' }));
+    expect(result).toMatchObject({ ok: false, code: 'invalid', fields: { overrideReason: expect.stringMatching(/within the guidance.*Clear the reason/) } });
+    expect(clinic.db.prepare('SELECT count(*) AS n FROM treatments').get()).toEqual({ n: 0 });
+    const logged = await clinic.call<Treatment>('treatments:log', treatment(c.id, { intensity: 'deep', overrideReason: '  ' }));
     expect(logged).toMatchObject({ phase: 'off-season', ceiling: 'deep', overrideReason: null, overridden: false });
   });
 

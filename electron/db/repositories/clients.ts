@@ -1,6 +1,7 @@
 import type { Client } from '../../../shared/api/types';
 import { clientSearchKey, clientSortName } from '../../../shared/search';
 import type { Db } from '../native';
+import { statement } from '../sql';
 
 export interface ClientRow {
   id: number;
@@ -20,9 +21,11 @@ export interface ClientRow {
   consent_date: string | null;
   notes: string;
   archived_at: string | null;
+  updated_at: string;
 }
 
-export type ClientFields = Omit<Client, 'id' | 'archived'>;
+/** What a person types about a client: everything but the id and what the app keeps itself. */
+export type ClientFields = Omit<Client, 'id' | 'archived' | 'updatedAt'>;
 
 export function toClient(r: ClientRow): Client {
   return {
@@ -43,6 +46,7 @@ export function toClient(r: ClientRow): Client {
     consentDate: r.consent_date,
     notes: r.notes,
     archived: r.archived_at !== null,
+    updatedAt: r.updated_at,
   };
 }
 
@@ -53,6 +57,7 @@ export const BLANK_CLIENT: ClientFields = {
   consentTreatment: false, consentData: false, consentDate: null, notes: '',
 };
 
+/** The columns a person's fields fill, the search key and sort name derived from them included. */
 function toParams(c: ClientFields) {
   return {
     first_name: c.firstName,
@@ -76,32 +81,39 @@ function toParams(c: ClientFields) {
 }
 
 const COLUMNS = Object.keys(toParams(BLANK_CLIENT));
+const INSERT = `INSERT INTO clients (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => '@' + c).join(', ')})`;
+const UPDATE = `UPDATE clients SET ${COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @next WHERE id = @id AND updated_at = @seen`;
 
 export function getClient(db: Db, id: number): Client | undefined {
-  const row = db.prepare('SELECT * FROM clients WHERE id = ?').get(id) as ClientRow | undefined;
+  const row = statement(db, 'SELECT * FROM clients WHERE id = ?').get(id) as ClientRow | undefined;
   return row && toClient(row);
 }
 
 export function insertClient(db: Db, client: ClientFields): Client {
-  const sql = `INSERT INTO clients (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => '@' + c).join(', ')})`;
-  const { lastInsertRowid } = db.prepare(sql).run(toParams(client));
+  const { lastInsertRowid } = statement(db, INSERT).run(toParams(client));
   return getClient(db, Number(lastInsertRowid))!;
 }
 
-export function updateClient(db: Db, id: number, client: ClientFields): void {
-  const sets = COLUMNS.map((c) => `${c} = @${c}`).join(', ');
-  db.prepare(`UPDATE clients SET ${sets}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ') WHERE id = @id`).run({ ...toParams(client), id });
+/**
+ * Writes every field of a client, but only over the version `seen` (its `updated_at`), stamping
+ * `next`. False when the client has been saved since (or is gone): nothing is written.
+ */
+export function updateClient(db: Db, id: number, client: ClientFields, version: { seen: string; next: string }): boolean {
+  return statement(db, UPDATE).run({ ...toParams(client), id, ...version }).changes === 1;
 }
 
-export function setArchived(db: Db, id: number, archived: boolean): void {
-  db.prepare(
-    `UPDATE clients SET archived_at = CASE WHEN @archived THEN coalesce(archived_at, strftime('%Y-%m-%dT%H:%M:%fZ')) END WHERE id = @id`,
-  ).run({ id, archived: Number(archived) });
+export function setArchived(db: Db, id: number, archived: boolean, next: string): void {
+  statement(
+    db,
+    `UPDATE clients SET archived_at = CASE WHEN @archived THEN coalesce(archived_at, strftime('%Y-%m-%dT%H:%M:%fZ')) END, updated_at = @next
+     WHERE id = @id`,
+  ).run({ id, archived: Number(archived), next });
 }
 
 /**
  * Clients whose search key holds every term, ordered by surname. Terms are pre-folded
  * (see shared/search.ts) and bound as LIKE patterns; `%` and `_` cannot occur in them.
+ * One statement per number of terms, so the cache stays small.
  */
 export function searchClients(
   db: Db,
@@ -110,12 +122,11 @@ export function searchClients(
 ): { total: number; rows: ClientRow[] } {
   const where = [options.includeArchived ? '1' : 'archived_at IS NULL', ...terms.map((_, i) => `search_key LIKE @t${i}`)].join(' AND ');
   const params: Record<string, unknown> = Object.fromEntries(terms.map((t, i) => [`t${i}`, `%${t}%`]));
-  const total = (db.prepare(`SELECT count(*) AS n FROM clients WHERE ${where}`).get(params) as { n: number }).n;
-  const rows = db
-    .prepare(
-      `SELECT * FROM clients WHERE ${where}
-       ORDER BY sort_name, id LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...params, limit: options.limit, offset: options.offset }) as ClientRow[];
+  const total = (statement(db, `SELECT count(*) AS n FROM clients WHERE ${where}`).get(params) as { n: number }).n;
+  const rows = statement(db, `SELECT * FROM clients WHERE ${where} ORDER BY sort_name, id LIMIT @limit OFFSET @offset`).all({
+    ...params,
+    limit: options.limit,
+    offset: options.offset,
+  }) as ClientRow[];
   return { total, rows };
 }

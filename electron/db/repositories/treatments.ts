@@ -1,6 +1,7 @@
 import type { BodyArea, Treatment, TreatmentSummary } from '../../../shared/api/types';
 import type { Intensity, Phase } from '../../../shared/vocabulary';
 import type { Db } from '../native';
+import { statement } from '../sql';
 
 interface SummaryRow {
   id: number; client_id: number; therapist_id: number; therapist_name: string; date: string;
@@ -21,8 +22,7 @@ const SUMMARY_COLUMNS = `t.id, t.client_id, t.therapist_id, th.name AS therapist
 /** History without clinical notes, newest first. */
 export function treatmentsOfClient(db: Db, clientId: number): TreatmentSummary[] {
   return (
-    db
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM treatments t JOIN therapists th ON th.id = t.therapist_id WHERE t.client_id = ? ORDER BY t.date DESC, t.id DESC`)
+    statement(db, `SELECT ${SUMMARY_COLUMNS} FROM treatments t JOIN therapists th ON th.id = t.therapist_id WHERE t.client_id = ? ORDER BY t.date DESC, t.id DESC`)
       .all(clientId) as SummaryRow[]
   ).map(toSummary);
 }
@@ -34,38 +34,38 @@ export function treatmentHistoryOfClients(
 ): Map<number, { date: string; therapistId: string; intensity: Intensity }[]> {
   const byClient = new Map<number, { date: string; therapistId: string; intensity: Intensity }[]>(clientIds.map((id) => [id, []]));
   if (clientIds.length === 0) return byClient;
-  const rows = db
-    .prepare(
-      // Per client in index order (client_id, date): no global sort, no table reads.
-      `SELECT t.client_id, t.date, t.therapist_id, t.intensity FROM json_each(?) AS ids
-       CROSS JOIN treatments t ON t.client_id = ids.value`,
-    )
-    .all(JSON.stringify(clientIds)) as { client_id: number; date: string; therapist_id: number; intensity: Intensity }[];
+  const rows = statement(
+    db,
+    // Per client in index order (client_id, date): no global sort, no table reads.
+    `SELECT t.client_id, t.date, t.therapist_id, t.intensity FROM json_each(?) AS ids
+     CROSS JOIN treatments t ON t.client_id = ids.value`,
+  ).all(JSON.stringify(clientIds)) as { client_id: number; date: string; therapist_id: number; intensity: Intensity }[];
   for (const r of rows) byClient.get(r.client_id)?.push({ date: r.date, therapistId: String(r.therapist_id), intensity: r.intensity });
   return byClient;
 }
 
+const toTreatment = (r: FullRow): Treatment => ({
+  ...toSummary(r),
+  sore: r.sore === 1,
+  guidanceHeadline: r.guidance_headline,
+  overrideReason: r.override_reason,
+  areas: JSON.parse(r.areas) as BodyArea[],
+  techniques: JSON.parse(r.techniques) as string[],
+  subjective: r.subjective,
+  objective: r.objective,
+  assessment: r.assessment,
+  plan: r.plan,
+  painBefore: r.pain_before,
+  painAfter: r.pain_after,
+  advice: r.advice,
+  nextBooking: r.next_booking,
+});
+
 export function getTreatment(db: Db, id: number): Treatment | undefined {
-  const r = db
-    .prepare(`SELECT t.*, th.name AS therapist_name FROM treatments t JOIN therapists th ON th.id = t.therapist_id WHERE t.id = ?`)
-    .get(id) as FullRow | undefined;
-  if (!r) return undefined;
-  return {
-    ...toSummary(r),
-    sore: r.sore === 1,
-    guidanceHeadline: r.guidance_headline,
-    overrideReason: r.override_reason,
-    areas: JSON.parse(r.areas) as BodyArea[],
-    techniques: JSON.parse(r.techniques) as string[],
-    subjective: r.subjective,
-    objective: r.objective,
-    assessment: r.assessment,
-    plan: r.plan,
-    painBefore: r.pain_before,
-    painAfter: r.pain_after,
-    advice: r.advice,
-    nextBooking: r.next_booking,
-  };
+  const row = statement(db, `SELECT t.*, th.name AS therapist_name FROM treatments t JOIN therapists th ON th.id = t.therapist_id WHERE t.id = ?`).get(id) as
+    | FullRow
+    | undefined;
+  return row && toTreatment(row);
 }
 
 export interface NewTreatment {
@@ -75,14 +75,13 @@ export interface NewTreatment {
   nextBooking: string | null;
 }
 
-export function insertTreatment(db: Db, t: NewTreatment): number {
-  const { lastInsertRowid } = db
-    .prepare(
-      `INSERT INTO treatments (client_id, therapist_id, date, intensity, sore, phase, ceiling, guidance_headline, override_reason,
+export function insertTreatment(db: Db, t: NewTreatment): Treatment {
+  const { lastInsertRowid } = statement(
+    db,
+    `INSERT INTO treatments (client_id, therapist_id, date, intensity, sore, phase, ceiling, guidance_headline, override_reason,
          areas, techniques, subjective, objective, assessment, plan, pain_before, pain_after, advice, next_booking)
        VALUES (@clientId, @therapistId, @date, @intensity, @sore, @phase, @ceiling, @guidanceHeadline, @overrideReason,
          @areas, @techniques, @subjective, @objective, @assessment, @plan, @painBefore, @painAfter, @advice, @nextBooking)`,
-    )
-    .run({ ...t, sore: Number(t.sore), areas: JSON.stringify(t.areas), techniques: JSON.stringify(t.techniques) });
-  return Number(lastInsertRowid);
+  ).run({ ...t, sore: Number(t.sore), areas: JSON.stringify(t.areas), techniques: JSON.stringify(t.techniques) });
+  return getTreatment(db, Number(lastInsertRowid))!;
 }
