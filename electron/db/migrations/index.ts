@@ -4,6 +4,7 @@ import { clientSearchKey } from './002-client-search-key';
 import { clientListIndexes } from './003-client-list-indexes';
 import { diary } from './004-diary';
 import { raceHistoryAndSettings } from './005-race-history-and-settings';
+import { planSessions } from './006-plan-sessions';
 
 export interface Migration {
   version: number;
@@ -12,6 +13,6 @@ export interface Migration {
 }
 
 /** Ordered; each runs once, inside one transaction together with its user_version bump. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, clientSearchKey, clientListIndexes, diary, raceHistoryAndSettings];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, clientSearchKey, clientListIndexes, diary, raceHistoryAndSettings, planSessions];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
