@@ -1,6 +1,6 @@
 import { createHashRouter } from 'react-router';
 import { AppLayout } from './components/AppLayout';
-import { ErrorScreen } from './components/ErrorScreen';
+import { ErrorScreen, NotFoundScreen } from './components/ErrorScreen';
 import { CalendarPage } from './pages/CalendarPage';
 import { TodayPage } from './pages/TodayPage';
 import { ClientsPage } from './clients/ClientsPage';
@@ -9,10 +9,6 @@ import { ClientFormPage } from './clients/ClientFormPage';
 import { RacesPage } from './races/RacesPage';
 import { SettingsPage } from './settings/SettingsPage';
 import { TreatmentFormPage } from './treatments/TreatmentFormPage';
-
-function NotFound(): never {
-  throw new Response('', { status: 404, statusText: 'Not found' });
-}
 
 // Hash routes work under the custom protocol, the test host and deep links (#/clients/42).
 export const router = createHashRouter([
@@ -33,7 +29,7 @@ export const router = createHashRouter([
           { path: 'clients/:clientId/treatments/new', element: <TreatmentFormPage /> },
           { path: 'races', element: <RacesPage /> },
           { path: 'settings', element: <SettingsPage /> },
-          { path: '*', element: <NotFound /> },
+          { path: '*', element: <NotFoundScreen /> },
         ],
       },
     ],

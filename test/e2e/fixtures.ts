@@ -89,7 +89,7 @@ export async function typeDate(field: Locator, text: string): Promise<void> {
 
 /** Saves a screenshot as a test artifact under artifacts/screenshots. */
 export async function screenshot(page: Page, name: string): Promise<string> {
-  const file = path.resolve('artifacts', 'screenshots', `${name}.png`);
+  const file = path.resolve("artifacts", "screenshots", `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }

@@ -63,7 +63,8 @@ export function ClientFormPage() {
   const submit = handleSubmit((values) => {
     setSummary('');
     if (id === null) create.mutate(values);
-    else update.mutate({ ...values, id, ...versionOf(existing.data?.client) });
+    // The version seen when the form opened: main refuses the edit if someone saved in between.
+    else if (existing.data) update.mutate({ ...values, id, updatedAt: existing.data.client.updatedAt });
   }, summariseHiddenErrors(FIELDS, setSummary));
   const err = (name: keyof FormInput) => formState.errors[name]?.message as string | undefined;
 
@@ -150,10 +151,4 @@ export function ClientFormPage() {
       </Paper>
     </form>
   );
-}
-
-/** What the update sends back so main can refuse a stale edit (someone else saved in between). */
-function versionOf(client: Client | undefined): Record<string, unknown> {
-  const stamp = (client as unknown as { updatedAt?: string } | undefined)?.updatedAt;
-  return stamp ? { updatedAt: stamp } : {};
 }

@@ -21,10 +21,14 @@ export function withDateChecks<TIn extends FieldValues, TOut>(
 ): Resolver<TIn, unknown, TOut> {
   return async (values, context, options) => {
     const result = await resolver(values, context, options);
-    if (!today || Object.keys(result.errors).length > 0) return result;
-    const problems = Object.entries(checks(result.values as TOut, today));
+    if (!today) return result;
+    // Checked on the values as typed too, so every date's problem shows at once; the checks only
+    // look at well-formed ISO dates, which the form holds unchanged.
+    const parsed = Object.keys(result.errors).length === 0 ? (result.values as TOut) : (values as unknown as TOut);
+    const problems = Object.entries(checks(parsed, today)).filter(([field]) => !(field in result.errors));
     if (problems.length === 0) return result;
-    return { values: {}, errors: Object.fromEntries(problems.map(([field, message]) => [field, { type: 'range', message }])) as FieldErrors<TIn> };
+    const errors = { ...Object.fromEntries(problems.map(([field, message]) => [field, { type: 'range', message }])), ...result.errors };
+    return { values: {}, errors: errors as FieldErrors<TIn> };
   };
 }
 

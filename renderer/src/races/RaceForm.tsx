@@ -48,7 +48,8 @@ function RaceForm({ clientId, race, onDone }: { clientId: number; race: Race | n
   const update = useAction('races:update', { showsOwnErrors: true, onSuccess: onDone, onError });
   const submit = handleSubmit((values) => {
     setSummary('');
-    if (race) update.mutate({ ...values, id: race.id, ...versionOf(race) });
+    // The version seen when the form opened: main refuses the edit if someone saved in between.
+    if (race) update.mutate({ ...values, id: race.id, updatedAt: race.updatedAt });
     else create.mutate(values);
   }, summariseHiddenErrors(FIELDS, setSummary));
   const err = (name: keyof FormInput) => formState.errors[name]?.message as string | undefined;
@@ -115,10 +116,4 @@ function RaceForm({ clientId, race, onDone }: { clientId: number; race: Race | n
       </Group>
     </form>
   );
-}
-
-/** What the update sends back so main can refuse a stale edit (someone else saved in between). */
-function versionOf(race: Race): Record<string, unknown> {
-  const stamp = (race as unknown as { updatedAt?: string }).updatedAt;
-  return stamp ? { updatedAt: stamp } : {};
 }
