@@ -6,6 +6,10 @@ import * as clients from '../services/clients';
 import * as races from '../services/races';
 import * as therapists from '../services/therapists';
 import * as treatments from '../services/treatments';
+import * as appointments from '../services/appointments';
+import { daySheet } from '../services/daysheet';
+import * as diary from '../services/diary';
+import * as recall from '../services/recall';
 
 export interface Session {
   role: Role;
@@ -45,4 +49,19 @@ export const handlers: Handlers = {
 
   'treatments:log': (input, ctx) => treatments.logTreatment(ctx, input),
   'treatments:get': (input, ctx) => treatments.getTreatment(ctx, input.id),
+
+  'diary:range': (input, ctx) => diary.diaryRangeOf(ctx, input),
+  'appointments:book': (input, ctx) => appointments.bookAppointment(ctx, input, appointments.actorName(input.by, ctx.session.role)),
+  'appointments:move': (input, ctx) => appointments.moveAppointment(ctx, input, appointments.actorName(input.by, ctx.session.role)),
+  'appointments:setStatus': (input, ctx) => appointments.setAppointmentStatus(ctx, input),
+  'appointments:check': (input, ctx) => appointments.checkBooking(ctx, input),
+  'appointmentTypes:list': (_, ctx) => diary.listAppointmentTypes(ctx),
+  'appointmentTypes:create': (input, ctx) => diary.createAppointmentType(ctx, input),
+  'appointmentTypes:update': (input, ctx) => diary.updateAppointmentType(ctx, input),
+  'hours:get': (_, ctx) => diary.openingHours(ctx),
+  'hours:set': (input, ctx) => diary.setHours(ctx, input),
+  'today:list': (_, ctx) => diary.todayList(ctx),
+  'recall:list': (_, ctx) => recall.recallList(ctx),
+  'recall:contact': (input, ctx) => recall.recordContact(ctx, input, appointments.actorName(input.by, ctx.session.role)),
+  'daysheet:get': (input, ctx) => daySheet(ctx, input.date),
 };

@@ -9,6 +9,7 @@ import * as treatments from '../db/repositories/treatments';
 import { writeTransaction } from '../db/sql';
 import { ClinicError, notFound, type ServiceContext } from './context';
 import { requireClient } from './clients';
+import { appointmentToComplete, completeAppointment } from './completion';
 import { guidanceFromRecords, therapistNames } from './guidance';
 
 /** The guidance for one client on one date, as a given therapist would treat (sore or not). */
@@ -52,13 +53,18 @@ export function logTreatment(ctx: ServiceContext, input: z.output<typeof treatme
       const message = `${INTENSITY_LABEL[input.intensity]} is within the guidance for this date (up to ${INTENSITY_LABEL[guidance.ceiling]}), so there is nothing to give a reason for. Clear the reason, or check the intensity given.`;
       throw new ClinicError('invalid', `Reason for going above the guidance: ${message}`, { overrideReason: message });
     }
-    return treatments.insertTreatment(ctx.db, {
-      ...input,
+    // Logged from an appointment: that appointment is completed in the same transaction.
+    const { appointmentId, ...fields } = input;
+    const appointment = appointmentId === null ? null : appointmentToComplete(ctx, { ...fields, appointmentId });
+    const treatment = treatments.insertTreatment(ctx.db, {
+      ...fields,
       phase: guidance.phase,
       ceiling: guidance.ceiling,
       guidanceHeadline: guidance.headline,
       overrideReason: reason,
     });
+    if (appointment) completeAppointment(ctx, appointment.id, treatment.id);
+    return treatment;
   });
 }
 

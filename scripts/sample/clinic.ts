@@ -120,7 +120,7 @@ export function fillSampleClinic(ctx: ServiceContext, options: { clients?: numbe
           subjective: rnd.pick(['Tight calves after long run.', 'Hamstrings feel heavy this week.', 'Niggle in left hip on hills.', 'Feeling good, routine maintenance.']),
           objective: rnd.pick(['Increased tone in gastrocnemius.', 'Trigger points in glute med.', 'Reduced hip flexion on the left.', 'Nothing of note.']),
           assessment: 'Training load related tightness.', plan: 'Review in two weeks.',
-          painBefore: rnd.int(2, 6), painAfter: rnd.int(0, 3), advice: 'Foam roll daily; keep easy days easy.', nextBooking: null,
+          painBefore: rnd.int(2, 6), painAfter: rnd.int(0, 3), advice: 'Foam roll daily; keep easy days easy.', nextBooking: null, appointmentId: null,
         });
         treatments++;
       }

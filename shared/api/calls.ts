@@ -21,6 +21,20 @@ export const CALL_NAMES = [
   'guidance:forClient',
   'treatments:log',
   'treatments:get',
+  'diary:range',
+  'appointments:book',
+  'appointments:move',
+  'appointments:setStatus',
+  'appointments:check',
+  'appointmentTypes:list',
+  'appointmentTypes:create',
+  'appointmentTypes:update',
+  'hours:get',
+  'hours:set',
+  'today:list',
+  'recall:list',
+  'recall:contact',
+  'daysheet:get',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

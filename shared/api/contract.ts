@@ -8,6 +8,9 @@ import { clientDateProblems, raceDateProblems, treatmentDateProblems, type Field
 import type {
   AppInfo, Client, ClientDetail, ClientPage, Race, RaceEvent, Therapist, Treatment,
 } from './types';
+import type {
+  Appointment, AppointmentType, BookingCheck, DaySheet, DiaryRange, OpeningHours, RecallContact, RecallEntry, TodayList,
+} from './types';
 
 // The whole API between renderer and main, in one table: `domain:verb` → input schema,
 // output type and the roles allowed to call it. Main validates every input against it;
@@ -55,6 +58,22 @@ export const contract = {
   // Clinical notes: therapists and admins only.
   'treatments:log': call<Treatment>()({ input: s.treatmentInput, roles: clinicians, checks: treatmentDateProblems }),
   'treatments:get': call<Treatment>()({ input: s.byId('Treatment'), roles: clinicians }),
+
+  // The front desk: reception's screens. None of these returns a note field.
+  'diary:range': call<DiaryRange>()({ input: s.diaryRange, roles: everyone }),
+  'appointments:book': call<Appointment>()({ input: s.appointmentBook, roles: everyone }),
+  'appointments:move': call<Appointment>()({ input: s.appointmentMove, roles: everyone }),
+  'appointments:setStatus': call<Appointment>()({ input: s.appointmentStatus, roles: everyone }),
+  'appointments:check': call<BookingCheck>()({ input: s.appointmentCheck, roles: everyone }),
+  'appointmentTypes:list': call<AppointmentType[]>()({ input: s.nothing, roles: everyone }),
+  'appointmentTypes:create': call<AppointmentType>()({ input: s.appointmentTypeInput, roles: everyone }),
+  'appointmentTypes:update': call<AppointmentType>()({ input: s.appointmentTypeUpdate, roles: everyone }),
+  'hours:get': call<OpeningHours>()({ input: s.nothing, roles: everyone }),
+  'hours:set': call<OpeningHours>()({ input: s.hoursInput, roles: everyone }),
+  'today:list': call<TodayList>()({ input: s.nothing, roles: everyone }),
+  'recall:list': call<RecallEntry[]>()({ input: s.nothing, roles: everyone }),
+  'recall:contact': call<RecallContact>()({ input: s.recallContact, roles: everyone }),
+  'daysheet:get': call<DaySheet>()({ input: s.daySheetRequest, roles: everyone }),
 } as const satisfies Record<CallName, CallSpec>;
 
 export type { CallName };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValid, parseISO } from 'date-fns';
 import { DISTANCES, INTENSITIES, PRIORITIES } from '../vocabulary';
+import type { AppointmentStatus } from './types';
 
 // One schema per input: the renderer's forms and main's IPC validation use the same ones,
 // so a message shown next to a field is the message main would return.
@@ -135,6 +136,8 @@ export const treatmentInput = z.strictObject({
     painAfter: painScore('Pain after'),
     advice: text('Advice given', 2000).default(''),
     nextBooking: optionalDate('Next recommended booking'),
+    /** The appointment the treatment was given in; logging it completes that appointment. */
+    appointmentId: id('Appointment').nullable().default(null),
 });
 export type TreatmentInput = z.input<typeof treatmentInput>;
 
@@ -147,3 +150,128 @@ export const guidanceRequest = z.strictObject({
 
 export const byId = (label: string) => z.strictObject({ id: id(label) });
 export const nothing = z.strictObject({});
+
+// The diary. Times are clinic-local wall-clock `YYYY-MM-DDTHH:mm` on a 15-minute grid.
+
+const QUARTER_HOUR = 'use :00, :15, :30 or :45';
+
+const timeOfDay = (label: string) =>
+  z
+    .string({ error: `${label}: enter a time.` })
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: `${label}: enter a time as hh:mm (24-hour clock).` })
+    .refine((t) => Number(t.slice(3)) % 15 === 0, { error: `${label}: ${QUARTER_HOUR}.` });
+
+const slotStart = (label: string) =>
+  z
+    .string({ error: `${label}: enter a date and a time.` })
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: `${label}: enter a date and a time.` })
+    .refine((s) => isValid(parseISO(s.slice(0, 10))) && /^([01]\d|2[0-3]):[0-5]\d$/.test(s.slice(11)), { error: `${label}: that date or time does not exist.` })
+    .refine((s) => Number(s.slice(14)) % 15 === 0, { error: `${label}: appointments start on the quarter hour (${QUARTER_HOUR}).` });
+
+const duration = z
+  .number({ error: 'Duration: enter a number of minutes.' })
+  .int({ error: 'Duration: whole minutes, in steps of 15.' })
+  .min(15, { error: 'Duration: at least 15 minutes.' })
+  .max(480, { error: 'Duration: at most 8 hours.' })
+  .refine((m) => m % 15 === 0, { error: 'Duration: in steps of 15 minutes.' });
+
+/** Who is at the desk, for the record (until sign-in names them); empty: the signed-in role. */
+const actor = (label: string) => text(label, 80).default('');
+
+const confirmations = {
+  acknowledgeWarning: z.boolean().default(false),
+  confirmOutsideHours: z.boolean().default(false),
+  by: actor('Booked by'),
+};
+
+export const diaryRange = z
+  .strictObject({
+    from: isoDate('From'),
+    to: isoDate('To'),
+    therapistIds: z.array(id('Therapist')).max(100).nullable().default(null),
+    includeCancelled: z.boolean().default(false),
+  })
+  .refine((r) => r.to >= r.from, { error: 'To: must be on or after the first day.', path: ['to'] })
+  .refine((r) => (parseISO(r.to).getTime() - parseISO(r.from).getTime()) / 86_400_000 < 62, { error: 'To: show at most 62 days at once.', path: ['to'] });
+
+export const appointmentBook = z.strictObject({
+  clientId: id('Client'),
+  therapistId: id('Therapist'),
+  typeId: id('Appointment type'),
+  startsAt: slotStart('Start'),
+  /** Default: the type's duration. */
+  durationMin: duration.optional(),
+  ...confirmations,
+});
+
+export const appointmentMove = z.strictObject({
+  id: id('Appointment'),
+  startsAt: slotStart('Start').optional(),
+  therapistId: id('Therapist').optional(),
+  durationMin: duration.optional(),
+  typeId: id('Appointment type').optional(),
+  ...confirmations,
+});
+
+const STATUS_TARGETS = ['booked', 'arrived', 'completed', 'no-show', 'cancelled'] as const satisfies readonly AppointmentStatus[];
+
+export const appointmentStatus = z
+  .strictObject({
+    id: id('Appointment'),
+    status: z.enum(STATUS_TARGETS, { error: 'Status: choose booked, arrived, completed, no-show or cancelled.' }),
+    reason: text('Reason for cancelling', 200).default(''),
+  })
+  .refine((s) => s.status !== 'cancelled' || s.reason.length > 0, { error: 'Reason for cancelling is required.', path: ['reason'] });
+
+export const appointmentCheck = z.strictObject({
+  clientId: id('Client'),
+  therapistId: id('Therapist'),
+  startsAt: slotStart('Start'),
+  durationMin: duration.optional(),
+  typeId: id('Appointment type').nullable().default(null),
+  /** When moving: the appointment itself, which never clashes with itself. */
+  appointmentId: id('Appointment').nullable().default(null),
+});
+
+export const appointmentTypeInput = z.strictObject({
+  name: requiredText('Name', 60),
+  durationMin: duration,
+  intensity: z.enum(INTENSITIES, { error: 'Intensity: choose how hard a massage this type means.' }),
+});
+
+export const appointmentTypeUpdate = z.strictObject({
+  id: id('Appointment type'),
+  name: requiredText('Name', 60).optional(),
+  durationMin: duration.optional(),
+  intensity: z.enum(INTENSITIES, { error: 'Intensity: choose how hard a massage this type means.' }).optional(),
+  active: z.boolean().optional(),
+});
+
+const dayHours = z
+  .strictObject({
+    weekday: z.number().int().min(1).max(7),
+    start: timeOfDay('Start').nullable(),
+    end: timeOfDay('End').nullable(),
+  })
+  .refine((d) => (d.start === null) === (d.end === null), { error: 'Hours: give both a start and an end, or neither for a day off.', path: ['end'] })
+  .refine((d) => d.start === null || d.end === null || d.end > d.start, { error: 'End: must be after the start.', path: ['end'] });
+
+export const hoursInput = z
+  .strictObject({
+    /** null: the clinic's opening hours. */
+    therapistId: id('Therapist').nullable().default(null),
+    /** Seven days, Monday first. null (therapists only): work the clinic's hours. */
+    days: z.array(dayHours).length(7, { error: 'Hours: give all seven days, Monday first.' }).nullable(),
+  })
+  .refine((h) => h.days === null || h.days.every((d, i) => d.weekday === i + 1), { error: 'Hours: give all seven days, Monday first.', path: ['days'] })
+  .refine((h) => h.days !== null || h.therapistId !== null, { error: "Hours: give the clinic's hours for every day.", path: ['days'] });
+
+export const daySheetRequest = z.strictObject({ date: isoDate('Date') });
+
+export const recallContact = z.strictObject({
+  clientId: id('Client'),
+  /** Default: today. */
+  date: isoDate('Date').nullable().default(null),
+  note: text('Note', 500).default(''),
+  by: actor('Contacted by'),
+});

@@ -133,6 +133,182 @@ export interface Appointment {
   updatedAt: string;
 }
 
+/** An appointment type: how long it takes by default and how hard a massage it implies. */
+export interface AppointmentType {
+  id: number;
+  name: string;
+  durationMin: number;
+  intensity: Intensity;
+  active: boolean;
+}
+
+/** An appointment in the diary, Today or the day sheet, with the client's guidance on its day. */
+export interface DiaryAppointment extends Appointment {
+  /** The intensity the appointment's type implies; null when it has no type. */
+  intensity: Intensity | null;
+  /** The client's phase and ceiling on the appointment's day, with its therapist. */
+  phase: Phase;
+  ceiling: Intensity;
+  /** The type's intensity is above that ceiling. */
+  aboveCeiling: boolean;
+  /** The client has medical alerts on file. */
+  hasAlerts: boolean;
+}
+
+export interface DiaryRange {
+  from: IsoDate;
+  /** Inclusive. */
+  to: IsoDate;
+  appointments: DiaryAppointment[];
+}
+
+/** A row of Today and of the day sheet. */
+export interface DayAppointment extends DiaryAppointment {
+  /** "10:00–11:00". */
+  time: string;
+  /** The client's medical alerts as written (safety information, not clinical notes). */
+  medicalAlerts: string;
+}
+
+/** One therapist's column of a day. */
+export interface DayColumn {
+  therapistId: number;
+  therapistName: string;
+  /** Working hours that day; null when not working. */
+  hours: { start: string; end: string } | null;
+  appointments: DayAppointment[];
+}
+
+export interface RacingSoon {
+  clientId: number;
+  clientName: string;
+  raceId: number;
+  raceName: string;
+  date: IsoDate;
+  distance: Distance;
+  priority: Priority;
+  /** 0 on race day. */
+  daysToRace: number;
+}
+
+export interface TodayList {
+  date: IsoDate;
+  therapists: DayColumn[];
+  /** Clients racing from today to 7 days ahead, soonest first. */
+  racingSoon: RacingSoon[];
+}
+
+export interface DaySheet {
+  date: IsoDate;
+  therapists: DayColumn[];
+}
+
+/** Hours on one ISO weekday (1 = Monday .. 7 = Sunday); start and end null: closed or a day off. */
+export interface DayHours {
+  weekday: number;
+  start: string | null;
+  end: string | null;
+}
+
+export interface TherapistHours {
+  therapistId: number;
+  therapistName: string;
+  active: boolean;
+  /** True: works the clinic's opening hours (no week of their own). */
+  usesClinicHours: boolean;
+  /** The week in force, Monday first, whether their own or the clinic's. */
+  days: DayHours[];
+}
+
+export interface OpeningHours {
+  /** Monday first; seven entries. */
+  clinic: DayHours[];
+  therapists: TherapistHours[];
+}
+
+/** A booking-form warning the booker must acknowledge (`acknowledgeWarning: true`) to save. */
+export interface BookingWarning {
+  code: 'above-ceiling' | 'unfamiliar-therapist';
+  message: string;
+}
+
+/** An appointment in the way: the therapist is busy, or the client is booked elsewhere. */
+export interface BookingClash {
+  kind: 'therapist' | 'client';
+  appointmentId: number;
+  message: string;
+}
+
+export type SuggestionKind = 'baseline-assessment' | 'peak-session' | 'taper-session' | 'recovery-flush' | 'deeper-work';
+
+/** A good date (or window) to book this client, from the phase engine's booking rules. */
+export interface SuggestedDate {
+  kind: SuggestionKind;
+  /** "Baseline assessment", "Next peak session"... */
+  label: string;
+  /** The date to offer first. */
+  date: IsoDate;
+  /** The window the session belongs in (inclusive); `to` null when open-ended. */
+  from: IsoDate;
+  to: IsoDate | null;
+  /** Training plan: the day after and the second day after a hard week's longest run, from `date` on. */
+  bestDays: IsoDate[];
+  overdue: boolean;
+  raceId: number;
+  raceName: string;
+  /** One sentence, e.g. "Book the taper session by 16/03/2026." */
+  message: string;
+}
+
+/** The booking form's dry run: nothing is written. */
+export interface BookingCheck {
+  startsAt: string;
+  endsAt: string;
+  /** The client's guidance on the appointment's day with the chosen therapist. */
+  guidance: Guidance;
+  /** The chosen type's intensity, when a type is chosen. */
+  typeIntensity: Intensity | null;
+  /** Each needs `acknowledgeWarning: true` to book; the text is stored with the appointment. */
+  warnings: BookingWarning[];
+  /** Any clash refuses the booking. */
+  clashes: BookingClash[];
+  /** Outside the therapist's working or the clinic's opening hours: needs `confirmOutsideHours: true`. */
+  outsideHours: string | null;
+  suggestions: SuggestedDate[];
+}
+
+export type RecallKind = 'baseline-assessment' | 'peak-session' | 'taper-session' | 'recovery-flush';
+
+export interface RecallContact {
+  id: number;
+  clientId: number;
+  date: IsoDate;
+  note: string;
+  by: string;
+}
+
+/** A client to ring: a booking is due or overdue and nothing is booked from today on. */
+export interface RecallEntry {
+  clientId: number;
+  clientName: string;
+  phone: string;
+  email: string;
+  usualTherapistId: number | null;
+  kind: RecallKind;
+  /** The engine's sentence, e.g. "Next session due by 10/03/2026." */
+  reason: string;
+  dueDate: IsoDate;
+  overdueFrom: IsoDate | null;
+  overdue: boolean;
+  /** Days since it became overdue (0 when not overdue). */
+  daysOverdue: number;
+  phase: Phase;
+  ceiling: Intensity;
+  race: { id: number; name: string; date: IsoDate } | null;
+  lastTreatment: IsoDate | null;
+  latestContact: RecallContact | null;
+}
+
 export interface ClientDetail {
   client: Client;
   races: Race[];

@@ -12,7 +12,7 @@ describe('the API contract', () => {
   it('names every call once, and the handler table covers exactly those calls', () => {
     expect(Object.keys(contract).sort()).toEqual([...CALL_NAMES].sort());
     expect(Object.keys(handlers).sort()).toEqual([...CALL_NAMES].sort());
-    for (const name of CALL_NAMES) expect(name).toMatch(/^[a-z]+:[a-zA-Z]+$/);
+    for (const name of CALL_NAMES) expect(name).toMatch(/^[a-z][a-zA-Z]*:[a-z][a-zA-Z]*$/);
   });
 
   it('builds a closed API of named methods with no generic send', async () => {
@@ -24,7 +24,7 @@ describe('the API contract', () => {
     await api.clients.search({ query: 'x' });
     await api.treatments.log({} as never);
     expect(seen).toEqual(['clients:search', 'treatments:log']);
-    expect(Object.keys(api).sort()).toEqual(['app', 'clients', 'guidance', 'races', 'therapists', 'treatments']);
+    expect(Object.keys(api).sort()).toEqual([...new Set(CALL_NAMES.map((name) => name.split(':')[0]))].sort());
     expect('send' in api || 'invoke' in api).toBe(false);
   });
 });

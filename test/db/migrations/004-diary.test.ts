@@ -1,21 +1,14 @@
-import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { databasePath, LATEST_VERSION, migrate, openDatabase } from '../../electron/db/database';
-import { MIGRATIONS } from '../../electron/db/migrations/index';
-import { openSqlite } from '../../electron/db/native';
-import { makeDataDir } from '../support/clinic';
+import { databaseAt, tableNames, type OldDatabase } from './at-version';
 
-// Migration 4 (the diary) on a version-3 database written with raw SQL, as that version wrote it.
+// Migration 4 (the diary) on a version-3 database seeded with raw SQL, as that version wrote it.
 
-let dir: string;
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+let old: OldDatabase;
+afterEach(() => old.close());
 
-function version3(): void {
-  dir = makeDataDir('fettle-migrate-4-');
-  const db = openSqlite(databasePath(dir));
-  db.pragma('foreign_keys = ON');
-  migrate(db, MIGRATIONS.slice(0, 3));
-  db.exec(`
+function version3(): OldDatabase {
+  old = databaseAt(3);
+  old.db.exec(`
     INSERT INTO therapists (name) VALUES ('Sam Reid');
     INSERT INTO clients (first_name, last_name) VALUES ('Ada', 'Okafor');
     INSERT INTO appointments (client_id, therapist_id, starts_at, duration_min, status, notes) VALUES
@@ -26,14 +19,13 @@ function version3(): void {
     INSERT INTO treatments (client_id, therapist_id, appointment_id, date, intensity, phase, ceiling)
       VALUES (1, 1, 1, '2026-02-02', 'deep', 'base', 'deep');
   `);
-  db.close();
+  expect(old.migrateTo(4)).toBe(4);
+  return old;
 }
 
 describe('migration 4: the diary', () => {
   it('keeps every appointment, turns attended into completed, and computes the end', () => {
-    version3();
-    const db = openDatabase(dir);
-    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    const { db } = version3();
     const rows = db.prepare('SELECT id, starts_at, ends_at, duration_min, status, cancel_reason, notes, type_id FROM appointments ORDER BY id').all();
     expect(rows).toEqual([
       { id: 1, starts_at: '2026-02-02T10:00', ends_at: '2026-02-02T11:00', duration_min: 60, status: 'completed', cancel_reason: null, notes: 'left calf', type_id: null },
@@ -41,24 +33,20 @@ describe('migration 4: the diary', () => {
       { id: 3, starts_at: '2026-02-16T23:30', ends_at: '2026-02-17T00:30', duration_min: 60, status: 'no-show', cancel_reason: null, notes: '', type_id: null },
       { id: 4, starts_at: '2026-03-09T09:15', ends_at: '2026-03-09T09:45', duration_min: 30, status: 'booked', cancel_reason: null, notes: '', type_id: null },
     ]);
-    db.close();
   });
 
   it('leaves treatments pointing at the rebuilt appointments table, with no broken references', () => {
-    version3();
-    const db = openDatabase(dir);
+    const { db } = version3();
     const treatments = db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'treatments'").get() as { sql: string };
     expect(treatments.sql).toMatch(/appointment_id\s+INTEGER REFERENCES appointments\(id\)/);
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     // The reference is enforced: an appointment a treatment came from cannot vanish.
     expect(() => db.prepare('DELETE FROM appointments WHERE id = 1').run()).toThrow(/FOREIGN KEY/);
-    db.close();
   });
 
   it('seeds the appointment types and the clinic hours, all STRICT and checked', () => {
-    version3();
-    const db = openDatabase(dir);
+    const { db } = version3();
     expect(db.prepare('SELECT name, duration_min, intensity, active FROM appointment_types ORDER BY id').all()).toEqual([
       { name: 'Assessment', duration_min: 60, intensity: 'moderate', active: 1 },
       { name: 'Sports massage, 45 min', duration_min: 45, intensity: 'moderate', active: 1 },
@@ -67,6 +55,7 @@ describe('migration 4: the diary', () => {
       { name: 'Flush', duration_min: 30, intensity: 'flush', active: 1 },
       { name: 'Post-race recovery', duration_min: 30, intensity: 'flush', active: 1 },
     ]);
+    expect(tableNames(db)).toEqual(expect.arrayContaining(['appointment_types', 'clinic_hours', 'therapist_hours', 'recall_contacts']));
     expect(db.prepare('SELECT weekday, opens, closes FROM clinic_hours ORDER BY weekday').all()).toHaveLength(6);
     const loose = db.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%' AND strict = 0").all();
     expect(loose).toEqual([]);
@@ -82,6 +71,5 @@ describe('migration 4: the diary', () => {
       "INSERT INTO recall_contacts (client_id, contacted_on, contacted_by) VALUES (1, '10/03/2026', 'Jo')",
     ];
     for (const sql of bad) expect(() => db.prepare(sql).run(), sql).toThrow(/constraint failed/);
-    db.close();
   });
 });
