@@ -17,7 +17,8 @@ async function clippedText(page: Page): Promise<string[]> {
     const found: string[] = [];
     const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.getAttribute('role') ? `[role=${el.getAttribute('role')}]` : ''} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
     for (const el of document.querySelectorAll<HTMLElement>('body *')) {
-      if (el.closest('svg') || el.getClientRects().length === 0) continue;
+      // Text hidden on purpose for screen readers only is not clipped text.
+      if (el.closest('svg, .visually-hidden') || el.getClientRects().length === 0) continue;
       const ownText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
       if (!ownText && el.getAttribute('role') !== 'cell') continue;
       const style = getComputedStyle(el);
@@ -50,7 +51,7 @@ for (const size of SIZES) {
        WHERE EXISTS (SELECT 1 FROM treatments t WHERE t.client_id = c.id) ORDER BY c.id LIMIT 1`,
     ).get(TODAY, TODAY) as { id: number }).id;
     const taper = (clinic.db.prepare(
-      `SELECT c.id FROM clients c JOIN races r ON r.client_id = c.id AND r.priority = 'A' AND r.distance = 'marathon' AND r.date BETWEEN date(?, '+8 days') AND date(?, '+13 days') ORDER BY c.id LIMIT 1`,
+      `SELECT c.id FROM clients c JOIN races r ON r.client_id = c.id AND r.priority = 'A' AND r.distance IN ('half', 'marathon', 'ultra') AND r.date BETWEEN date(?, '+8 days') AND date(?, '+14 days') ORDER BY r.date DESC, c.id LIMIT 1`,
     ).get(TODAY, TODAY) as { id: number }).id;
 
     const screens: [string, string, () => Promise<unknown>][] = [

@@ -1,6 +1,7 @@
 import { DateInput, type DateInputProps } from '@mantine/dates';
 import { useRef } from 'react';
 import { parseUserDate } from '../format';
+import { useToday } from './forms';
 
 type Props = Omit<DateInputProps, 'value' | 'onChange' | 'valueFormat' | 'dateParser'> & {
   /** The form's value: an ISO date, '' for none, or the text typed when it is not a date. */
@@ -20,6 +21,7 @@ export function DateField({ value, onChange, onBlur, ...props }: Props) {
   // Mantine re-formats its text whenever its value changes; while the typed text is not a date
   // keep giving it the last good date so the text stays as the person typed it.
   const lastGood = useRef<string | null>(null);
+  const today = useToday();
   if (value && ISO.test(value)) lastGood.current = value;
   else if (!value) lastGood.current = null;
   return (
@@ -27,11 +29,18 @@ export function DateField({ value, onChange, onBlur, ...props }: Props) {
       {...props}
       value={lastGood.current}
       valueFormat="DD/MM/YYYY"
+      // The picker opens on the clinic's today (or the date held), named controls, no greyed
+      // days of the next month (too faint to read).
+      defaultDate={lastGood.current ?? today}
+      previousLabel="Previous"
+      nextLabel="Next"
+      hideOutsideDates
       placeholder={props.placeholder ?? 'dd/mm/yyyy'}
       dateParser={parseUserDate}
       fixOnBlur={false}
       clearable={props.clearable ?? true}
       popoverProps={{ withinPortal: true, ...props.popoverProps }}
+      clearButtonProps={{ 'aria-label': `Clear ${typeof props.label === 'string' ? props.label.toLowerCase() : 'date'}`, ...props.clearButtonProps }}
       onChange={(next) => onChange(next ?? '')}
       onBlur={(event) => {
         const text = event.currentTarget.value.trim();

@@ -123,7 +123,7 @@ export function TreatmentFormPage() {
                   const above = !!ceiling && intensityRank(level) > intensityRank(ceiling);
                   return (
                     <Radio.Card key={level} value={level} p="sm" radius="md" w={170} data-above={above || undefined}
-                      style={{ borderColor: field.value === level ? INTENSITY_COLOUR[level].hex : undefined, borderWidth: field.value === level ? 2 : 1, opacity: above && field.value !== level ? 0.7 : 1 }}>
+                      style={{ borderColor: field.value === level ? INTENSITY_COLOUR[level].hex : undefined, borderWidth: field.value === level ? 2 : 1, borderStyle: above && field.value !== level ? 'dashed' : 'solid' }}>
                       <Group wrap="nowrap" gap="xs">
                         <Radio.Indicator />
                         <div>
