@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { contract, type CallName } from '../../shared/api/contract';
 import { failure, ok, type Result } from '../../shared/api/result';
+import { databasePath } from '../db/database';
+import { storageFault } from '../db/refusal';
 import { ClinicError } from '../services/context';
 import { handlers as defaultHandlers, type HandlerContext, type Handlers } from './handlers';
 
@@ -37,9 +39,12 @@ export function createDispatcher(
     if (firstProblem) return failure('invalid', firstProblem, problems);
     try {
       const handler = table[callName] as (input: unknown, ctx: HandlerContext) => unknown;
-      return ok(handler(parsed.data, ctx));
+      return ok(await handler(parsed.data, ctx));
     } catch (error) {
       if (error instanceof ClinicError) return failure(error.code, error.message, error.fields);
+      // A database that could not be opened, a full disk, a read-only folder, a lock: each says so.
+      const fault = storageFault(error, databasePath(ctx.dataDir));
+      if (fault) return failure('unavailable', fault.message);
       // Never pass a stack trace (or clinical text inside one) to the UI.
       options.logger?.error(`${name} failed`, error instanceof Error ? `${error.name}: ${error.message}` : String(error));
       return failure('internal', 'Something went wrong and nothing was saved. Try again; if it keeps happening, restart Fettle.');

@@ -1,7 +1,10 @@
 import type { CallName, OutputOf, ParsedInputOf } from '../../shared/api/contract';
+import type { PathPurpose } from '../../shared/api/storage';
 import type { Role } from '../../shared/vocabulary';
 import { listTherapists } from '../db/repositories/therapists';
-import type { ServiceContext } from '../services/context';
+import type { ClinicStorage } from '../db/storage';
+import * as backups from '../services/backups';
+import { ClinicError, type ServiceContext } from '../services/context';
 import * as clients from '../services/clients';
 import * as races from '../services/races';
 import * as therapists from '../services/therapists';
@@ -19,15 +22,38 @@ export interface HandlerContext extends ServiceContext {
   session: Session;
   version: string;
   dataDir: string;
+  /**
+   * The app's hold on the data folder (backups, restore, the start-up screen). Contexts over a
+   * bare database (helper processes, benchmarks) have none.
+   */
+  storage?: ClinicStorage;
+  /** Asks the person for a path with the system's dialog; null when they cancel. Only main has one. */
+  choosePath?: (purpose: PathPurpose) => Promise<string | null>;
 }
 
 export type Handlers = {
-  [N in CallName]: (input: ParsedInputOf<N>, ctx: HandlerContext) => OutputOf<N>;
+  [N in CallName]: (input: ParsedInputOf<N>, ctx: HandlerContext) => OutputOf<N> | Promise<OutputOf<N>>;
 };
+
+function storageOf(ctx: HandlerContext): ClinicStorage {
+  if (!ctx.storage) throw new ClinicError('unavailable', 'Backups and restores are not available here.');
+  return ctx.storage;
+}
 
 /** The handler table: the one place a call name meets a service. IPC and the e2e host both mount it. */
 export const handlers: Handlers = {
   'app:info': (_, ctx) => ({ version: ctx.version, dataDir: ctx.dataDir, today: ctx.today(), role: ctx.session.role }),
+
+  'storage:status': (_, ctx) => backups.storageStatus(storageOf(ctx)),
+  'storage:retry': (_, ctx) => backups.retryStorage(storageOf(ctx)),
+  'storage:useFolder': (input, ctx) => backups.useDataFolder(storageOf(ctx), input.folder),
+  'backups:status': (_, ctx) => backups.backupStatus(storageOf(ctx)),
+  'backups:run': (_, ctx) => backups.runBackup(storageOf(ctx)),
+  'backups:list': (_, ctx) => backups.listClinicBackups(storageOf(ctx)),
+  'backups:inspect': (input) => backups.inspectBackup(input.file),
+  'backups:restore': (input, ctx) => backups.restoreBackup(storageOf(ctx), input.file),
+  'backups:setFolder': (input, ctx) => backups.setBackupFolder(storageOf(ctx), input.folder),
+  'files:choose': async (input, ctx) => ({ path: (await ctx.choosePath?.(input.purpose)) ?? null }),
 
   'therapists:list': (_, ctx) => listTherapists(ctx.db),
   'therapists:create': (input, ctx) => therapists.createTherapist(ctx, input),

@@ -19,7 +19,8 @@ export function assertNativeRuntime(versions: NodeJS.ProcessVersions = process.v
 
 export type Db = Database.Database;
 
-export function openSqlite(file: string, options?: Database.Options): Db {
+/** Opens a database file, or (given a Buffer) an in-memory copy of a database's bytes. */
+export function openSqlite(file: string | Buffer, options?: Database.Options): Db {
   assertNativeRuntime();
   return new Database(file, options);
 }

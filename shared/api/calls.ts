@@ -5,6 +5,16 @@ import type { Result } from './result';
 // contract.ts must give every one of these a spec (its `satisfies` clause checks both ways).
 export const CALL_NAMES = [
   'app:info',
+  'storage:status',
+  'storage:retry',
+  'storage:useFolder',
+  'backups:status',
+  'backups:run',
+  'backups:list',
+  'backups:inspect',
+  'backups:restore',
+  'backups:setFolder',
+  'files:choose',
   'therapists:list',
   'therapists:create',
   'therapists:update',

@@ -4,6 +4,7 @@ import type { Role } from '../vocabulary';
 import * as s from './schemas';
 import type { CallName } from './calls';
 import type { Result } from './result';
+import type { BackupEntry, BackupInspection, BackupStatus, RestoreResult, StorageStatus } from './storage';
 import { clientDateProblems, raceDateProblems, treatmentDateProblems, type FieldProblems } from './ranges';
 import type {
   AppInfo, Client, ClientDetail, ClientPage, Race, RaceEvent, Therapist, Treatment,
@@ -36,6 +37,19 @@ const admins = ['admin'] as const;
 
 export const contract = {
   'app:info': call<AppInfo>()({ input: s.nothing, roles: everyone }),
+
+  // The clinic's data: the start-up state, backups and restore. These answer even when the
+  // database could not be opened, so the start-up screen can offer its ways out.
+  'storage:status': call<StorageStatus>()({ input: s.nothing, roles: everyone }),
+  'storage:retry': call<StorageStatus>()({ input: s.nothing, roles: everyone }),
+  'storage:useFolder': call<StorageStatus>()({ input: s.dataFolderChoice, roles: admins }),
+  'backups:status': call<BackupStatus>()({ input: s.nothing, roles: everyone }),
+  'backups:run': call<BackupEntry>()({ input: s.nothing, roles: clinicians }),
+  'backups:list': call<BackupEntry[]>()({ input: s.nothing, roles: admins }),
+  'backups:inspect': call<BackupInspection>()({ input: s.backupFile, roles: admins }),
+  'backups:restore': call<RestoreResult>()({ input: s.backupFile, roles: admins }),
+  'backups:setFolder': call<BackupStatus>()({ input: s.backupFolderChoice, roles: admins }),
+  'files:choose': call<{ path: string | null }>()({ input: s.pathChoice, roles: admins }),
 
   'therapists:list': call<Therapist[]>()({ input: s.nothing, roles: everyone }),
   'therapists:create': call<Therapist>()({ input: s.therapistInput, roles: admins }),

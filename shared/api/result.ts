@@ -1,6 +1,11 @@
 // Errors cross the IPC boundary as values, never as thrown stack traces.
 
-export type ErrorCode = 'invalid' | 'forbidden' | 'not-found' | 'conflict' | 'unknown-call' | 'internal';
+/**
+ * `unavailable`: the clinic's storage cannot do it now (the database could not be opened, the
+ * disk is full, the folder is read-only or locked): the message says why; `storage:status`
+ * tells whether the start-up screen is needed.
+ */
+export type ErrorCode = 'invalid' | 'forbidden' | 'not-found' | 'conflict' | 'unavailable' | 'unknown-call' | 'internal';
 
 export interface Failure {
   ok: false;

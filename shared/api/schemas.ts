@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValid, parseISO } from 'date-fns';
+import { PATH_PURPOSES } from './storage';
 import { DISTANCES, INTENSITIES, PRIORITIES } from '../vocabulary';
 import type { AppointmentStatus } from './types';
 
@@ -150,6 +151,22 @@ export const guidanceRequest = z.strictObject({
 
 export const byId = (label: string) => z.strictObject({ id: id(label) });
 export const nothing = z.strictObject({});
+
+// The clinic's data files. Paths come from the system's file dialog (files:choose) or from backups:list.
+
+const fullPath = (label: string) =>
+  z
+    .string({ error: `${label}: choose a file or folder.` })
+    .trim()
+    .min(1, { error: `${label}: choose a file or folder.` })
+    .max(4096, { error: `${label}: that path is too long.` })
+    .refine((p) => !p.includes('\0') && /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p), { error: `${label}: give the full path, from the drive or / onwards.` });
+
+export const backupFile = z.strictObject({ file: fullPath('Backup file') });
+/** null: back to the default folder, `<data folder>/backups`. */
+export const backupFolderChoice = z.strictObject({ folder: fullPath('Backup folder').nullable() });
+export const dataFolderChoice = z.strictObject({ folder: fullPath('Data folder') });
+export const pathChoice = z.strictObject({ purpose: z.enum(PATH_PURPOSES, { error: 'Choose a backup folder, a backup file or a data folder.' }) });
 
 // The diary. Times are clinic-local wall-clock `YYYY-MM-DDTHH:mm` on a 15-minute grid.
 

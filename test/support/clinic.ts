@@ -2,14 +2,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createDispatcher, type Dispatch } from '../../electron/api/dispatcher';
-import type { Session } from '../../electron/api/handlers';
-import { openDatabase, type Db } from '../../electron/db/database';
+import type { HandlerContext, Session } from '../../electron/api/handlers';
+import type { Db } from '../../electron/db/database';
+import { ClinicStorage } from '../../electron/db/storage';
 import { fixedClock } from '../../electron/services/context';
 
-/** A real clinic database in a fresh folder, with the real dispatcher on top: what tests drive. */
+/**
+ * A real clinic in a fresh data folder, held as the app holds it (folder lock, refusals kept,
+ * restore swaps the database), with the real dispatcher on top: what tests drive.
+ */
 export interface TestClinic {
   dataDir: string;
-  db: Db;
+  /** The open database; throws the refusal when it could not be opened. */
+  readonly db: Db;
+  storage: ClinicStorage;
   dispatch: Dispatch;
   /** Calls by name and unwraps, failing loudly on a refusal. */
   call<T = unknown>(name: string, input?: unknown): Promise<T>;
@@ -20,15 +26,30 @@ export function makeDataDir(prefix = 'fettle-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export function openTestClinic(options: { today?: string; role?: Session['role']; dataDir?: string } = {}): TestClinic {
+export function openTestClinic(
+  options: { today?: string; role?: Session['role']; dataDir?: string; choosePath?: HandlerContext['choosePath'] } = {},
+): TestClinic {
   const dataDir = options.dataDir ?? makeDataDir();
-  const db = openDatabase(dataDir);
+  const storage = ClinicStorage.open(dataDir);
   const clock = fixedClock(options.today ?? '2026-03-02');
   const session: Session = { role: options.role ?? 'admin' };
-  const dispatch = createDispatcher(() => ({ db, ...clock, session, version: '0.0.0-test', dataDir }));
+  const dispatch = createDispatcher(() => ({
+    get db() {
+      return storage.db;
+    },
+    storage,
+    ...clock,
+    session,
+    version: '0.0.0-test',
+    dataDir: storage.dataDir,
+    ...(options.choosePath ? { choosePath: options.choosePath } : {}),
+  }));
   return {
     dataDir,
-    db,
+    get db() {
+      return storage.db;
+    },
+    storage,
     dispatch,
     async call<T>(name: string, input: unknown = {}) {
       const result = await dispatch(name, input);
@@ -36,7 +57,7 @@ export function openTestClinic(options: { today?: string; role?: Session['role']
       return result.value as T;
     },
     close() {
-      db.close();
+      storage.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
