@@ -1,5 +1,4 @@
 import { addDays, format, parseISO } from 'date-fns';
-import { insertAppointment } from '../../electron/db/repositories/appointments';
 import type { ServiceContext } from '../../electron/services/context';
 import { createClient } from '../../electron/services/clients';
 import { createRace } from '../../electron/services/races';
@@ -7,10 +6,12 @@ import { createTherapist } from '../../electron/services/therapists';
 import { guidanceForClient, logTreatment } from '../../electron/services/treatments';
 import { intensityRank } from '../../shared/guidance';
 import type { Distance, Intensity, Priority } from '../../shared/vocabulary';
+import { SampleDiary } from './diary';
+import { HOTSPOTS, sessionNotes } from './notes';
 import { seededRandom } from './random';
 
 // A believable clinic around "today": three therapists, about sixty runners with races at every
-// distance and in every phase, a few months of treatments, and the next three weeks booked.
+// distance and in every phase, a few months of sessions in the diary, and the weeks around today booked.
 // Everything goes through the same services the app uses, so the data obeys the same rules.
 
 const FIRST = ['Ada', 'Ben', 'Chloe', 'Dev', 'Ella', 'Finn', 'Grace', 'Hamza', 'Isla', 'Jack', 'Kemi', 'Liam', 'Maya', 'Noah', 'Olivia', 'Priya', 'Quinn', 'Rosa', 'Sam', 'Tom', 'Uma', 'Vik', 'Will', 'Yara', 'Zoe', 'Aoife', 'Callum', 'Dafydd', 'Eilidh', 'Femi'];
@@ -46,9 +47,7 @@ export function eventNamer(): (distance: Distance, date: string) => string {
   };
 }
 
-const HOTSPOTS = ['Calves', 'Achilles', 'Hamstrings', 'Hip flexors', 'Glutes', 'IT band', 'Plantar fascia', 'Shins'];
 const ALERTS = ['', '', '', '', '', 'Type 1 diabetes: carries glucose.', 'On anticoagulants (warfarin): bruises easily, no deep tissue.', 'Varicose veins, left calf: avoid direct pressure.', 'Nut allergy: check oils.'];
-const TECHNIQUES = ['Effleurage', 'Petrissage', 'Trigger point', 'Myofascial release', 'Soft tissue release', 'Stretching'];
 
 
 const day = (today: string, offset: number) => format(addDays(parseISO(today), offset), 'yyyy-MM-dd');
@@ -56,7 +55,7 @@ const day = (today: string, offset: number) => format(addDays(parseISO(today), o
 /** Race offsets from today that land a marathon-like A race in each phase, plus spread. */
 const A_RACE_OFFSETS = [0, 3, 6, 9, 12, 20, 35, 60, 85, 110, -2, -6, -12, 140, 180];
 
-export interface SampleSummary { therapists: number; clients: number; races: number; treatments: number; appointments: number }
+export interface SampleSummary { therapists: number; clients: number; races: number; treatments: number; appointments: number; cancelled: number; noShows: number }
 
 export function fillSampleClinic(ctx: ServiceContext, options: { clients?: number; seed?: number } = {}): SampleSummary {
   const rnd = seededRandom(options.seed ?? 2026);
@@ -65,9 +64,10 @@ export function fillSampleClinic(ctx: ServiceContext, options: { clients?: numbe
   const eventOn = eventNamer();
   return ctx.db.transaction(() => {
     const therapists = ['Sam Reid', 'Priya Nair', 'Tom Hughes'].map((name) => createTherapist(ctx, { name }));
+    const diary = new SampleDiary(ctx, therapists);
+    const regulars: number[] = [];
     let races = 0;
     let treatments = 0;
-    let appointments = 0;
     for (let i = 0; i < count; i++) {
       const firstName = FIRST[i % FIRST.length]!;
       const lastName = LAST[(i * 7 + Math.floor(i / FIRST.length)) % LAST.length]!;
@@ -105,33 +105,33 @@ export function fillSampleClinic(ctx: ServiceContext, options: { clients?: numbe
         }
       }
 
-      // Treatments over the last four months, at or under the guidance in force that day.
-      for (let d = -120 + rnd.int(0, 20); d < 0; d += rnd.int(12, 28)) {
-        const date = day(today, d);
+      // Sessions over the last four months, each booked in the diary on a day the therapist works
+      // and completed by its treatment, at or under the guidance in force that day. A fifth of the
+      // clients have not been in for a fortnight and have nothing booked: the recall list's people.
+      const recall = i % 5 === 0;
+      for (let d = -120 + rnd.int(0, 20); d < (recall ? -15 : 0); d += rnd.int(12, 28)) {
         const therapistId = rnd.next() < 0.8 ? usual.id : rnd.pick(therapists).id;
-        const { ceiling } = guidanceForClient(ctx, { clientId: client.id, date, therapistId, sore: false });
+        const date = diary.workingDay(therapistId, day(today, d));
+        const { ceiling, phase } = guidanceForClient(ctx, { clientId: client.id, date, therapistId, sore: false });
         if (ceiling === 'avoid') continue;
         // Mostly the ceiling itself; now and then a lighter session than allowed.
         const intensity: Intensity = rnd.next() < 0.7 || intensityRank(ceiling) <= intensityRank('light') ? ceiling : 'light';
+        diary.maybeMiss(client.id, therapistId, date);
+        const appointment = diary.book(client.id, therapistId, date, intensity as Exclude<Intensity, 'avoid'>, phase);
         logTreatment(ctx, {
-          clientId: client.id, therapistId, date, sore: false, intensity, overrideReason: null,
-          areas: [{ region: rnd.pick(HOTSPOTS), side: rnd.pick(['left', 'right', 'both'] as const) }],
-          techniques: [rnd.pick(TECHNIQUES), rnd.pick(TECHNIQUES)].filter((t, k, a) => a.indexOf(t) === k),
-          subjective: rnd.pick(['Tight calves after long run.', 'Hamstrings feel heavy this week.', 'Niggle in left hip on hills.', 'Feeling good, routine maintenance.']),
-          objective: rnd.pick(['Increased tone in gastrocnemius.', 'Trigger points in glute med.', 'Reduced hip flexion on the left.', 'Nothing of note.']),
-          assessment: 'Training load related tightness.', plan: 'Review in two weeks.',
-          painBefore: rnd.int(2, 6), painAfter: rnd.int(0, 3), advice: 'Foam roll daily; keep easy days easy.', nextBooking: null, appointmentId: null,
+          clientId: client.id, therapistId, date, sore: false, intensity, overrideReason: null, ...sessionNotes(rnd),
+          nextBooking: null, appointmentId: appointment?.id ?? null,
         });
         treatments++;
       }
 
       // Upcoming bookings: most clients have one in the next three weeks.
-      if (i % 4 !== 3) {
-        const start = `${day(today, rnd.int(1, 21))}T${String(rnd.int(9, 16)).padStart(2, '0')}:${rnd.pick(['00', '30'])}`;
-        insertAppointment(ctx.db, { clientId: client.id, therapistId: usual.id, startsAt: start, durationMin: rnd.pick([30, 45, 60]) });
-        appointments++;
-      }
+      if (recall) continue;
+      if (i % 4 !== 3) diary.bookAhead(client.id, usual.id, 8, 21);
+      regulars.push(client.id);
     }
-    return { therapists: therapists.length, clients: count, races, treatments, appointments };
+    // The weeks around today, well filled.
+    treatments += diary.fillAroundToday(regulars, 4);
+    return { therapists: therapists.length, clients: count, races, treatments, ...diary.counts };
   })();
 }
