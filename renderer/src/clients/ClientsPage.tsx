@@ -13,8 +13,14 @@ import { formatDate, fullName } from '../format';
 const PAGE = 100;
 const ROW_HEIGHT = 56;
 // minmax(0, …): a long email or race name wraps inside its own column instead of pushing the next.
-const COLUMNS = ['2fr', '1.25fr', '1.9fr', '0.95fr', '1.8fr', '1.05fr', '1.35fr'].map((fr) => `minmax(0, ${fr})`).join(' ');
+const COLUMNS = ['1.9fr', '1.2fr', '2.1fr', '0.95fr', '1.8fr', '1fr', '1.3fr'].map((fr) => `minmax(0, ${fr})`).join(' ');
 const WRAP = { overflowWrap: 'anywhere', lineHeight: 1.25, fontSize: 14 } as const;
+
+/** An email that may wrap, but only after its @ (never mid-word). */
+const Email = ({ address }: { address: string }) => {
+  const at = address.indexOf('@');
+  return at < 0 ? <>{address}</> : <>{address.slice(0, at)}<wbr />{address.slice(at)}</>;
+};
 
 /** The client list: instant search over SQLite, paged, and virtualised so 10,000 clients scroll smoothly. */
 export function ClientsPage() {
@@ -86,7 +92,7 @@ export function ClientsPage() {
       {clients.error && <LoadFailed what="clients" error={clients.error} retry={() => void clients.refetch()} />}
       <Paper withBorder radius="md">
         <div role="table" aria-label="Clients" aria-rowcount={total + 1}>
-          <div role="row" aria-rowindex={1} style={{ display: 'grid', gridTemplateColumns: COLUMNS, padding: '8px 12px', borderBottom: '1px solid var(--mantine-color-gray-3)', fontWeight: 600, fontSize: 13, color: 'var(--mantine-color-gray-7)' }}>
+          <div role="row" aria-rowindex={1} style={{ display: 'grid', gridTemplateColumns: COLUMNS, columnGap: 12, padding: '8px 12px', borderBottom: '1px solid var(--mantine-color-gray-3)', fontWeight: 600, fontSize: 13, color: 'var(--mantine-color-gray-7)' }}>
             {['Name', 'Phone', 'Email', 'Born', 'Next race', 'Phase', 'Today, usual therapist'].map((h) => (
               <div role="columnheader" key={h}>
                 {h}
@@ -111,7 +117,7 @@ export function ClientsPage() {
                     onClick={() => navigate(`/clients/${c.id}`)}
                     style={{
                       position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)`,
-                      display: 'grid', gridTemplateColumns: COLUMNS, alignItems: 'center', padding: '0 12px', cursor: 'pointer',
+                      display: 'grid', gridTemplateColumns: COLUMNS, columnGap: 12, alignItems: 'center', padding: '0 12px', cursor: 'pointer',
                       borderBottom: '1px solid var(--mantine-color-gray-2)',
                       background: item.index === focused && query ? 'var(--mantine-color-teal-0)' : undefined,
                     }}
@@ -134,7 +140,7 @@ export function ClientsPage() {
                       )}
                     </div>
                     <div role="cell" style={WRAP}>{c.phone}</div>
-                    <div role="cell" style={WRAP}>{c.email}</div>
+                    <div role="cell" style={{ ...WRAP, overflowWrap: 'normal', wordBreak: 'normal' }}><Email address={c.email} /></div>
                     <div role="cell" style={WRAP}>{formatDate(c.dateOfBirth)}</div>
                     <div role="cell" style={WRAP}>
                       {c.nextRace && (
