@@ -13,6 +13,7 @@ import * as appointments from '../services/appointments';
 import { daySheet } from '../services/daysheet';
 import * as diary from '../services/diary';
 import * as recall from '../services/recall';
+import * as plans from '../services/plans';
 
 export interface Session {
   role: Role;
@@ -90,4 +91,11 @@ export const handlers: Handlers = {
   'recall:list': (_, ctx) => recall.recallList(ctx),
   'recall:contact': (input, ctx) => recall.recordContact(ctx, input, appointments.actorName(input.by, ctx.session.role)),
   'daysheet:get': (input, ctx) => daySheet(ctx, input.date),
+
+  'plans:get': (input, ctx) => plans.planDetail(ctx, input.id),
+  'plans:preview': (input, ctx) => plans.previewPlan(ctx, input),
+  'plans:import': (input, ctx) => plans.importPlan(ctx, input),
+  'plans:addSession': (input, ctx) => plans.addSession(ctx, input),
+  'plans:updateSession': (input, ctx) => plans.updateSession(ctx, input),
+  'plans:removeSession': (input, ctx) => plans.removeSession(ctx, input.id),
 };

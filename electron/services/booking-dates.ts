@@ -5,7 +5,7 @@ import { upcomingAppointmentsOfClient } from '../db/repositories/appointments';
 import { racesOfClient } from '../db/repositories/races';
 import { treatmentHistoryOfClients } from '../db/repositories/treatments';
 import type { ServiceContext } from './context';
-import { guidanceFromRecords } from './guidance';
+import { guidanceFromRecords, plansOf } from './guidance';
 
 // The booking form's suggested dates. The rules live in the phase engine: this module only
 // asks the engine's `due` on the first day of each window of the client's races (block
@@ -90,10 +90,11 @@ export function suggestedDates(ctx: ServiceContext, clientId: number, therapistI
   const races = racesOfClient(ctx.db, clientId);
   const treatments = treatmentHistoryOfClients(ctx.db, [clientId]).get(clientId) ?? [];
   const booked = upcomingAppointmentsOfClient(ctx.db, clientId, `${today}T00:00`);
+  const plans = plansOf(ctx.db, races);
   const found = new Map<string, SuggestedDate>();
   for (const race of races) {
     for (const probe of probesFor(engineRace(race), today)) {
-      const due = guidanceFromRecords({ date: probe.date, races, treatments, appointments: booked, therapistId }).due;
+      const due = guidanceFromRecords({ date: probe.date, races, treatments, appointments: booked, therapistId, plans }).due;
       if (!due || due.raceId !== probe.raceId || !(probe.kinds as readonly string[]).includes(due.kind)) continue;
       const window = windowOf(due, probe, today);
       const key = `${due.kind}|${race.id}`;

@@ -1,7 +1,9 @@
-import { guidanceFor, type Guidance } from '../../shared/guidance';
+import { guidanceFor, type Guidance, type PlanSessionInput } from '../../shared/guidance';
 import { engineRace } from '../../shared/api/engine-input';
 import type { Appointment, Race } from '../../shared/api/types';
 import type { Intensity } from '../../shared/vocabulary';
+import type { Db } from '../db/native';
+import { planSessionsOfRaces } from '../db/repositories/plans';
 import { listTherapists } from '../db/repositories/therapists';
 import type { ServiceContext } from './context';
 
@@ -18,10 +20,12 @@ export function guidanceFromRecords(args: {
   sore?: boolean;
   therapistNames?: Record<string, string>;
   clientName?: string;
+  /** The races' training plans by race id (plansOf): a plan pairs peak sessions with the hardest weeks. */
+  plans?: ReadonlyMap<number, readonly PlanSessionInput[]>;
 }): Guidance {
   return guidanceFor({
     date: args.date,
-    races: args.races.map(engineRace),
+    races: args.races.map((r) => engineRace(r, args.plans?.get(r.id))),
     treatments: args.treatments,
     ...(args.appointments ? { appointments: args.appointments.map((a) => ({ date: a.startsAt.slice(0, 10), therapistId: String(a.therapistId) })) } : {}),
     ...(args.therapistId ? { therapistId: String(args.therapistId) } : {}),
@@ -29,6 +33,13 @@ export function guidanceFromRecords(args: {
     ...(args.therapistNames ? { therapists: args.therapistNames } : {}),
     ...(args.clientName ? { clientName: args.clientName } : {}),
   });
+}
+
+/** The training plans of the A races among `races` (only an A block reads a plan), by race id. */
+export function plansOf(db: Db, races: readonly Race[]): Map<number, PlanSessionInput[]> {
+  const goalRaces: number[] = [];
+  for (const race of races) if (race.priority === 'A') goalRaces.push(race.id);
+  return planSessionsOfRaces(db, goalRaces);
 }
 
 export function therapistNames(ctx: ServiceContext): Record<string, string> {
@@ -47,6 +58,7 @@ export function guidanceToday(
   return guidanceFromRecords({
     date: ctx.today(),
     races: args.races,
+    plans: plansOf(ctx.db, args.races),
     treatments: args.treatments,
     ...(args.appointments ? { appointments: args.appointments } : {}),
     therapistId: args.usualTherapistId,

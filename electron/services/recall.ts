@@ -8,7 +8,7 @@ import * as recall from '../db/repositories/recall';
 import { writeTransaction } from '../db/sql';
 import { requireClient } from './clients';
 import type { ServiceContext } from './context';
-import { guidanceFromRecords, type HistoryEntry } from './guidance';
+import { guidanceFromRecords, plansOf, type HistoryEntry } from './guidance';
 
 // The recall list: clients whose next booking is due or overdue by the booking rules and who
 // have nothing booked from today on. Built from a few set-based reads; the phase engine then
@@ -31,6 +31,7 @@ export function recallList(ctx: ServiceContext): RecallEntry[] {
     .filter((c) => !booked.has(c.id));
   const ids = candidates.map((c) => c.id);
   const races = racesOfClients(ctx.db, ids);
+  const plans = plansOf(ctx.db, [...races.values()].flat()); // a plan moves a peak session to its best days
   const history = new Map<number, HistoryEntry[]>(ids.map((id) => [id, []]));
   for (const t of recall.recentHistory(ctx.db, ids, addDays(today, -HISTORY_WINDOW_DAYS), today)) {
     history.get(t.client_id)!.push({ date: t.date, therapistId: String(t.therapist_id), intensity: t.intensity });
@@ -40,7 +41,7 @@ export function recallList(ctx: ServiceContext): RecallEntry[] {
   for (const c of candidates) {
     const clientRaces = races.get(c.id) ?? [];
     const treatments = history.get(c.id)!;
-    const guidance = guidanceFromRecords({ date: today, races: clientRaces, treatments });
+    const guidance = guidanceFromRecords({ date: today, races: clientRaces, treatments, plans });
     const due = guidance.due;
     if (!due || !RECALL_KINDS.has(due.kind)) continue;
     // A peak session is due 14 days after the last one; before that there is nothing to ring about.

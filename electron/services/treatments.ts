@@ -10,14 +10,16 @@ import { writeTransaction } from '../db/sql';
 import { ClinicError, notFound, type ServiceContext } from './context';
 import { requireClient } from './clients';
 import { appointmentToComplete, completeAppointment } from './completion';
-import { guidanceFromRecords, therapistNames } from './guidance';
+import { guidanceFromRecords, plansOf, therapistNames } from './guidance';
 
 /** The guidance for one client on one date, as a given therapist would treat (sore or not). */
 export function guidanceForClient(ctx: ServiceContext, input: z.output<typeof guidanceRequest>): Guidance {
   const client = requireClient(ctx, input.clientId);
+  const races = racesOfClient(ctx.db, input.clientId);
   return guidanceFromRecords({
     date: input.date,
-    races: racesOfClient(ctx.db, input.clientId),
+    races,
+    plans: plansOf(ctx.db, races),
     treatments: treatments.treatmentHistoryOfClients(ctx.db, [input.clientId]).get(input.clientId) ?? [],
     appointments: upcomingAppointmentsOfClient(ctx.db, input.clientId, `${input.date}T00:00`),
     therapistId: input.therapistId,

@@ -45,6 +45,12 @@ export const CALL_NAMES = [
   'recall:list',
   'recall:contact',
   'daysheet:get',
+  'plans:get',
+  'plans:preview',
+  'plans:import',
+  'plans:addSession',
+  'plans:updateSession',
+  'plans:removeSession',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -12,6 +12,7 @@ import type {
 import type {
   Appointment, AppointmentType, BookingCheck, DaySheet, DiaryRange, OpeningHours, RecallContact, RecallEntry, TodayList,
 } from './types';
+import type { PlanDetail, PlanImportResult, PlanPreview, PlanSession } from './types';
 
 // The whole API between renderer and main, in one table: `domain:verb` → input schema,
 // output type and the roles allowed to call it. Main validates every input against it;
@@ -88,6 +89,14 @@ export const contract = {
   'recall:list': call<RecallEntry[]>()({ input: s.nothing, roles: everyone }),
   'recall:contact': call<RecallContact>()({ input: s.recallContact, roles: everyone }),
   'daysheet:get': call<DaySheet>()({ input: s.daySheetRequest, roles: everyone }),
+
+  // A race's training plan (not clinical notes): read, preview a file, import, edit by hand.
+  'plans:get': call<PlanDetail>()({ input: s.byId('Race'), roles: everyone }),
+  'plans:preview': call<PlanPreview>()({ input: s.planFile, roles: everyone }),
+  'plans:import': call<PlanImportResult>()({ input: s.planImport, roles: everyone }),
+  'plans:addSession': call<PlanSession>()({ input: s.planSessionInput, roles: everyone }),
+  'plans:updateSession': call<PlanSession>()({ input: s.planSessionUpdate, roles: everyone }),
+  'plans:removeSession': call<{ id: number }>()({ input: s.byId('Session'), roles: everyone }),
 } as const satisfies Record<CallName, CallSpec>;
 
 export type { CallName };

@@ -1,8 +1,11 @@
-import type { RaceInput } from '../guidance';
+import type { PlanSessionInput, RaceInput } from '../guidance';
 import type { Race } from './types';
 
-/** A race on file as the phase engine reads it (ids become strings; absent overrides are left out). */
-export function engineRace(r: Race): RaceInput {
+/**
+ * A race on file as the phase engine reads it (ids become strings; absent overrides are left
+ * out), with its training plan when one is on file.
+ */
+export function engineRace(r: Race, plan?: readonly PlanSessionInput[]): RaceInput {
   return {
     id: String(r.id),
     name: r.name,
@@ -11,5 +14,6 @@ export function engineRace(r: Race): RaceInput {
     priority: r.priority,
     ...(r.planStart ? { planStart: r.planStart } : {}),
     ...(r.taperDays ? { taperDays: r.taperDays } : {}),
+    ...(plan && plan.length > 0 ? { plan } : {}),
   };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isValid, parseISO } from 'date-fns';
 import { PATH_PURPOSES } from './storage';
-import { DISTANCES, INTENSITIES, PRIORITIES } from '../vocabulary';
+import { DISTANCES, INTENSITIES, PLAN_UNITS, PRIORITIES, SESSION_KINDS } from '../vocabulary';
 import type { AppointmentStatus } from './types';
 
 // One schema per input: the renderer's forms and main's IPC validation use the same ones,
@@ -292,3 +292,45 @@ export const recallContact = z.strictObject({
   note: text('Note', 500).default(''),
   by: actor('Contacted by'),
 });
+
+// Training plans (issue 12). Distances are typed in the plan's own unit and stored in km.
+
+const columnIndex = z.number().int().min(0).max(200).nullable().default(null);
+
+export const planColumnMapping = z.strictObject({
+  date: columnIndex,
+  distance: columnIndex,
+  duration: columnIndex,
+  kind: columnIndex,
+  title: columnIndex,
+  description: columnIndex,
+});
+
+export const planFile = z.strictObject({
+  raceId: id('Race'),
+  format: z.enum(['csv', 'ics'], { error: 'File type: choose CSV or iCalendar (.ics).' }),
+  /** The file's text (2 MB at most: a year of sessions is far less). */
+  text: z.string({ error: 'File: choose a plan file.' }).max(2_000_000, { error: 'File: a plan file is at most 2 MB.' }),
+  /** CSV only: which column holds what; absent, guessed from the headers. */
+  mapping: planColumnMapping.nullable().default(null),
+  /** CSV only: the unit of bare numbers in the distance column; absent, guessed from its header. */
+  unit: z.enum(PLAN_UNITS).nullable().default(null),
+});
+
+export const planImport = planFile.extend({
+  /** Lines to leave out (their errors with them), as the preview numbered them. */
+  exclude: z.array(z.number().int().positive()).max(10_000).default([]),
+});
+
+const planSessionFields = {
+  date: isoDate('Date'),
+  /** In `unit`; null for a session given by duration only. */
+  distance: z.number({ error: 'Distance: enter a number.' }).positive({ error: 'Distance: must be more than 0.' }).max(1000, { error: 'Distance: at most 1000.' }).nullable().default(null),
+  unit: z.enum(PLAN_UNITS, { error: 'Unit: choose km or mi.' }).default('km'),
+  durationMin: z.number({ error: 'Duration: enter minutes.' }).positive({ error: 'Duration: must be more than 0 minutes.' }).max(1440, { error: 'Duration: at most 24 hours.' }).nullable().default(null),
+  kind: z.enum(SESSION_KINDS, { error: 'Kind: choose a kind of session.' }).nullable().default(null),
+  title: text('Title', 200).default(''),
+};
+
+export const planSessionInput = z.strictObject({ raceId: id('Race'), ...planSessionFields });
+export const planSessionUpdate = z.strictObject({ id: id('Session'), ...planSessionFields });

@@ -1,5 +1,5 @@
-import type { Guidance } from '../guidance';
-import type { Distance, Intensity, IsoDate, Phase, Priority, Role } from '../vocabulary';
+import type { Guidance, PlanChart, SuggestedRace } from '../guidance';
+import type { Distance, Intensity, IsoDate, Phase, PlanUnit, Priority, Role, SessionKind } from '../vocabulary';
 
 // What the API returns. Plain, structured-clone-safe objects.
 
@@ -323,4 +323,86 @@ export interface AppInfo {
   dataDir: string;
   today: IsoDate;
   role: Role;
+}
+
+/** Where a training-plan session came from. */
+export type PlanSource = 'hand' | 'csv' | 'ics';
+
+/** One session of a race's training plan, as stored. */
+export interface PlanSession {
+  id: number;
+  raceId: number;
+  date: IsoDate;
+  /** Always in km (the engine computes in km); null for a duration-only session. */
+  distanceKm: number | null;
+  /** The distance in the unit the plan was written in, for display ("18" with unit mi). */
+  distance: number | null;
+  durationMin: number | null;
+  kind: SessionKind | null;
+  title: string;
+  unit: PlanUnit;
+  source: PlanSource;
+}
+
+/** A race's plan: its sessions, the weekly-load chart over its block, tune-ups to offer. */
+export interface PlanDetail {
+  race: Race;
+  /** The block the plan is checked against: S to the race day. */
+  block: { start: IsoDate; end: IsoDate; weeks: number };
+  sessions: PlanSession[];
+  /** Weekly load, longest runs, hardest weeks and best days (shared/guidance planChart). */
+  chart: PlanChart;
+}
+
+/** A column mapping for a CSV plan: each field's column index (0-based), or null. */
+export interface PlanColumnMapping {
+  date: number | null;
+  distance: number | null;
+  duration: number | null;
+  kind: number | null;
+  title: number | null;
+  description: number | null;
+}
+
+/** A problem or a note about one line of a plan file (CSV line; .ics: the line of BEGIN:VEVENT). */
+export interface PlanLineMessage {
+  line: number;
+  message: string;
+}
+
+/** A session read from a file, not yet stored. */
+export interface ParsedPlanSession {
+  line: number;
+  date: IsoDate;
+  distanceKm: number | null;
+  durationMin: number | null;
+  kind: SessionKind | null;
+  title: string;
+  unit: PlanUnit;
+}
+
+/** What a plan file would import: nothing is written by a preview. */
+export interface PlanPreview {
+  format: 'csv' | 'ics';
+  /** CSV: the header cells (or "Column 1"...); .ics: empty. */
+  columns: string[];
+  /** CSV: the mapping used (guessed from the headers unless one was given); .ics: null. */
+  mapping: PlanColumnMapping | null;
+  /** The unit bare numbers were read in (guessed from the distance header unless given). */
+  unit: PlanUnit;
+  block: { start: IsoDate; end: IsoDate; weeks: number };
+  sessions: ParsedPlanSession[];
+  /** Lines that stop the import until fixed or excluded. */
+  errors: PlanLineMessage[];
+  /** Lines left out on purpose (weekly summaries, empty rows, repeating events). */
+  notes: PlanLineMessage[];
+  /** Sessions of kind race on another day than the race: offer each as a B race, never add it silently. */
+  suggestedRaces: (SuggestedRace & { line: number })[];
+}
+
+export interface PlanImportResult {
+  imported: number;
+  /** The lines left out: excluded by the user, or noted by the preview. */
+  skipped: PlanLineMessage[];
+  plan: PlanDetail;
 }
