@@ -3,13 +3,14 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { createDispatcher } from '../api/dispatcher';
-import { openDatabase } from '../db/database';
+import { ClinicStorage } from '../db/storage';
 import { fixedClock, systemClock } from '../services/context';
 import { registerIpc } from './ipc';
 import { menuTemplate } from './menu';
 import { APP_ENTRY, APP_ORIGIN, APP_SCHEME } from './origin';
 import { resolveDataDir } from './paths';
 import { serveRenderer } from './protocol';
+import { choosePath, keepBackedUp } from './storage';
 import { denyAllPermissions, guardWebContents } from './security';
 
 // Native date inputs show dd/MM/yyyy.
@@ -50,21 +51,37 @@ function createWindow(): BrowserWindow {
 
 function start(): void {
   const dataDir = resolveDataDir(process.env, app.getPath('userData'));
-  let db;
+  const log = (message: string, detail?: unknown) => console.error(`[fettle] ${message}`, detail ?? '');
+  // A database Fettle will not open (damaged, another copy's, not Fettle's, a full disk...) is
+  // not an error here: the storage keeps the reason, every call answers with it, and the window
+  // shows the start-up screen from storage:status, with its ways out (restore, another folder).
+  let storage: ClinicStorage;
   try {
-    db = openDatabase(dataDir);
+    storage = ClinicStorage.open(dataDir);
   } catch (error) {
     dialog.showErrorBox('Fettle cannot open its database', (error as Error).message);
     app.exit(1);
     return;
   }
+  if (storage.refusal) log(`The database in ${dataDir} was not opened (${storage.refusal.reason})`);
+  const backups = keepBackedUp(storage, log);
   // Test hook, never honoured in a packaged build: pins "today" so e2e runs are repeatable.
   const testToday = !app.isPackaged ? process.env.FETTLE_TEST_TODAY : undefined;
   const clock = testToday ? fixedClock(testToday) : systemClock();
   const dispatch = createDispatcher(
     // Until sign-in exists, the app runs as an administrator.
-    () => ({ db, ...clock, session: { role: 'admin' }, version: app.getVersion(), dataDir }),
-    { logger: { error: (message, detail) => console.error(`[fettle] ${message}`, detail) } },
+    () => ({
+      get db() {
+        return storage.db;
+      },
+      storage,
+      ...clock,
+      session: { role: 'admin' },
+      version: app.getVersion(),
+      dataDir: storage.dataDir,
+      choosePath: (purpose) => choosePath(mainWindow, purpose),
+    }),
+    { logger: { error: log } },
   );
 
   serveRenderer(protocol, APP_SCHEME, path.join(__dirname, '../renderer'), (file) => fs.readFile(file));
@@ -75,10 +92,23 @@ function start(): void {
 
   mainWindow = createWindow();
   mainWindow.on('closed', () => (mainWindow = null));
-  app.on('will-quit', () => db.close());
+  // The backup on quit, then the data folder is released; the quit resumes once that is done.
+  let finished = false;
+  let finishing: Promise<void> | null = null;
+  app.on('before-quit', (event) => {
+    if (finished) return;
+    event.preventDefault();
+    finishing ??= backups.finish().finally(() => {
+      finished = true;
+      app.quit();
+    });
+  });
 }
 
-if (!app.requestSingleInstanceLock()) {
+// Launched again on the usual data folder, Fettle brings its window forward. Electron keys that
+// lock on its own user-data folder, not on FETTLE_DATA_DIR, so a copy given a data folder of its
+// own relies on the lock on that folder instead (a second copy there is told it is in use).
+if (!process.env.FETTLE_DATA_DIR?.trim() && !app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {
