@@ -11,6 +11,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { queryClient } from './api';
+import { StorageGate } from './backups/StorageGate';
 import { router } from './router';
 import { cssVariablesResolver, theme } from './theme';
 
@@ -21,7 +22,9 @@ createRoot(document.getElementById('root')!).render(
       <DatesProvider settings={{ locale: 'en-gb', firstDayOfWeek: 1, consistentWeeks: true }}>
         <Notifications position="top-right" />
         <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
+          <StorageGate>
+            <RouterProvider router={router} />
+          </StorageGate>
         </QueryClientProvider>
       </DatesProvider>
     </MantineProvider>

@@ -11,6 +11,8 @@ interface Fixtures {
   runtime: 'chromium' | 'electron';
   /** Calls named here fail as main's dispatcher fails on an unexpected error (browser runtime). */
   failingCalls: Set<string>;
+  /** What the system's file dialog answers, by purpose (browser runtime); unset means cancelled. */
+  chosenPaths: Map<string, string>;
   dataDir: string;
   /** Direct access to the same clinic the UI talks to (browser runtime), for arranging data. */
   clinic: TestClinic;
@@ -33,11 +35,14 @@ export const test = base.extend<Fixtures>({
   failingCalls: async ({}, use) => {
     await use(new Set());
   },
+  chosenPaths: async ({}, use) => {
+    await use(new Map());
+  },
   dataDir: async ({}, use) => {
     await use(makeDataDir('fettle-e2e-'));
   },
-  clinic: async ({ dataDir }, use) => {
-    const clinic = openTestClinic({ dataDir, today: TODAY });
+  clinic: async ({ dataDir, chosenPaths }, use) => {
+    const clinic = openTestClinic({ dataDir, today: TODAY, choosePath: (purpose) => Promise.resolve(chosenPaths.get(purpose) ?? null) });
     await use(clinic);
     clinic.close();
   },

@@ -2,6 +2,7 @@ import { Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } fro
 import { useState } from 'react';
 import type { Therapist } from '../../../shared/api/types';
 import { useAction, useCall } from '../api';
+import { BackupsSection } from '../backups/BackupsSection';
 import { Loaded } from '../components/Loaded';
 import { PageTitle } from '../components/PageTitle';
 
@@ -41,6 +42,7 @@ export function SettingsPage() {
           }
         </Loaded>
       </Paper>
+      <BackupsSection />
     </Stack>
   );
 }
