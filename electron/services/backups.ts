@@ -83,6 +83,7 @@ export function runBackup(storage: ClinicStorage, now: Date = new Date()): Promi
   const running = storage.activity;
   if (running?.kind === 'backup') return running.done as Promise<BackupEntry>;
   if (running) return Promise.reject(new ClinicError('conflict', 'A restore is under way. Wait for it to finish, then back up.'));
+  if (storage.refusal) return Promise.reject(new ClinicError('unavailable', storage.refusal.message));
   const { folder, isDefault } = backupFolderOf(storage);
   if (!folderAvailable(folder, isDefault)) return Promise.reject(new ClinicError('unavailable', unavailableFolder(folder)));
   return track(storage, 'backup', now, async (onProgress) => {
