@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { StorageRefusal } from '../../shared/api/storage';
-import { databasePath, openDatabase } from './database';
+import { databasePath, makePrivateFolder, openDatabase } from './database';
 import { APPLICATION_ID, readDatabaseFile } from './file-check';
 import { lockDataFolder, type FolderLock } from './folder-lock';
 import { MIGRATIONS, type Migration } from './migrations/index';
@@ -64,6 +64,7 @@ export class ClinicStorage {
   reopen(): StorageError | null {
     this.close();
     try {
+      makePrivateFolder(this.folder);
       this.lock = lockDataFolder(this.folder);
     } catch (error) {
       this.problem = storageFault(error, this.file) ?? null;

@@ -124,3 +124,13 @@ describe('storage faults while working', () => {
     expect(storageFault(new TypeError('x'), '/f')).toBeUndefined();
   });
 });
+
+describe('a data folder that does not exist yet', () => {
+  it('is created, private, holding a new clinic', () => {
+    const dataDir = path.join(tempDir(), 'nested', 'Fettle');
+    const clinic = openTestClinic({ dataDir });
+    expect(clinic.storage.refusal).toBeNull();
+    expect(fs.statSync(dataDir).mode & 0o777).toBe(0o700);
+    clinic.close();
+  });
+});
