@@ -83,6 +83,15 @@ describe('layers inside electron/: db ← services ← api ← main', () => {
   }
 });
 
+describe('repositories', () => {
+  // One style: plain functions over `db`, every statement compiled once per connection and reused.
+  const repositories = sourceFiles('electron/db/repositories');
+  it.each(repositories)('%s prepares SQL only through statement(db, sql)', (file) => {
+    const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+    expect(text, file).not.toMatch(/\.prepare\(|\.exec\(/);
+  });
+});
+
 describe('migrations are frozen', () => {
   // A step must give the same result whatever the code becomes, so it imports nothing that can change:
   // only the Migration type from the runner's index.
