@@ -160,7 +160,13 @@ export function planRaces(races: readonly RaceInput[]): RacePlan[] {
   const plans: RacePlan[] = [];
   for (let i = 0; i < races.length; i++) plans.push(planRace(races[i]!));
   if (plans.length < 2) return plans;
-  plans.sort(byRaceOrder);
+  // Races on file usually come in date order already: sort only when they do not.
+  for (let i = 1; i < plans.length; i++) {
+    if (byRaceOrder(plans[i - 1]!, plans[i]!) > 0) {
+      plans.sort(byRaceOrder);
+      break;
+    }
+  }
   let goal: RacePlan | undefined; // the A race of the current day
   for (let i = 0; i < plans.length; i++) {
     const plan = plans[i]!;

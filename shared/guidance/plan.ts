@@ -19,11 +19,9 @@ export const KM_PER_MILE = 1.609344;
 export const HARDEST_WEEKS = 3;
 const HARD_SHARE_TENTHS = 9;
 
-/** Sessions of these kinds are not running (rest, cross-training, physio, nutrition...) and carry no load. */
-const NOT_RUNNING: ReadonlySet<SessionKind> = new Set<SessionKind>(['rest', 'cross', 'other']);
-
+/** Sessions of kind rest, cross or other (cross-training, physio, nutrition...) are not running and carry no load. */
 export function isRunning(kind: SessionKind | null | undefined): boolean {
-  return kind == null || !NOT_RUNNING.has(kind);
+  return kind !== 'rest' && kind !== 'cross' && kind !== 'other';
 }
 
 /** What a plan's load is counted in: km, or minutes when the plan gives durations only. */
@@ -77,15 +75,40 @@ export interface BlockLoad {
   readonly sessions: Uint16Array;
 }
 
-/** Weekly load, longest runs and hardest weeks of a plan over a block. */
-export function blockLoad(sessions: readonly PlanSessionInput[], block: Block): BlockLoad {
+/** Per-week working arrays, reused from call to call: the engine's path allocates none of its own. */
+interface Scan {
+  load: Float64Array;
+  longest: Int32Array;
+  longestDay: Int32Array;
+  longestLoad: Float64Array;
+  count: Uint16Array;
+  hardest: Uint8Array;
+}
+
+function newScan(weeks: number): Scan {
+  return {
+    load: new Float64Array(weeks),
+    longest: new Int32Array(weeks),
+    longestDay: new Int32Array(weeks),
+    longestLoad: new Float64Array(weeks),
+    count: new Uint16Array(weeks),
+    hardest: new Uint8Array(weeks),
+  };
+}
+
+/** JavaScript runs one scan at a time and a scan calls nothing that scans, so one set serves all. */
+let work = newScan(32);
+
+/** Weekly load, longest runs and hardest weeks into the shared working arrays (first `block.weeks` entries). */
+function scanPlan(sessions: readonly PlanSessionInput[], block: Block): { scan: Scan; measure: LoadMeasure } {
   const weeks = block.weeks;
+  if (work.load.length < weeks) work = newScan(weeks);
+  const { load, longest, longestDay, longestLoad, count, hardest } = work;
+  load.fill(0, 0, weeks);
+  longest.fill(-1, 0, weeks);
+  count.fill(0, 0, weeks);
+  hardest.fill(0, 0, weeks);
   const measure = loadMeasure(sessions);
-  const load = new Float64Array(weeks);
-  const longest = new Int32Array(weeks).fill(-1);
-  const longestDay = new Int32Array(weeks);
-  const longestLoad = new Float64Array(weeks);
-  const count = new Uint16Array(weeks);
   for (let i = 0; i < sessions.length; i++) {
     const session = sessions[i]!;
     if (!isRunning(session.kind)) continue;
@@ -120,12 +143,25 @@ export function blockLoad(sessions: readonly PlanSessionInput[], block: Block): 
       third = value;
     }
   }
-  const hardest = new Uint8Array(weeks);
   for (let w = 0; w < weeks; w++) {
     const value = load[w]!;
     if (value > 0 && (value >= third || value * 10 >= first * HARD_SHARE_TENTHS)) hardest[w] = 1;
   }
-  return { measure, load, longest, longestDay, hardest, sessions: count };
+  return { scan: work, measure };
+}
+
+/** Weekly load, longest runs and hardest weeks of a plan over a block (arrays of its own, one entry per week). */
+export function blockLoad(sessions: readonly PlanSessionInput[], block: Block): BlockLoad {
+  const { scan, measure } = scanPlan(sessions, block);
+  const weeks = block.weeks;
+  return {
+    measure,
+    load: scan.load.slice(0, weeks),
+    longest: scan.longest.slice(0, weeks),
+    longestDay: scan.longestDay.slice(0, weeks),
+    hardest: scan.hardest.slice(0, weeks),
+    sessions: scan.count.slice(0, weeks),
+  };
 }
 
 /** The best days after one hard week's longest run, from `from` on and before the taper. */
@@ -148,13 +184,13 @@ export function bestPeakDays(plan: RacePlan, from: number): BestDays | undefined
   const sessions = plan.race.plan;
   const block = plan.block;
   if (sessions === undefined || sessions.length === 0 || block === undefined) return undefined;
-  const loads = blockLoad(sessions, block);
+  const { scan } = scanPlan(sessions, block);
   for (let w = 0; w < block.weeks; w++) {
-    if (loads.hardest[w] === 0 || loads.longest[w]! < 0) continue;
-    const runDay = loads.longestDay[w]!;
-    if (runDay + 2 < from) continue;
+    if (scan.hardest[w] === 0 || scan.longest[w]! < 0) continue;
+    const runDay = scan.longestDay[w]!;
+    if (runDay + 2 < from || runDay + 1 >= block.taperStart) continue;
     const days = bestDaysAfter(runDay, from, block);
-    if (days.length > 0) return { run: sessions[loads.longest[w]!]!, days };
+    if (days.length > 0) return { run: sessions[scan.longest[w]!]!, days };
   }
   return undefined;
 }
