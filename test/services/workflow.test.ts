@@ -133,7 +133,7 @@ describe('logging a treatment', () => {
 
   it('refuses future dates, inactive therapists and archived clients with plain messages', async () => {
     const c = await newClient('Mo', 'Farah');
-    expect(await clinic.dispatch('treatments:log', treatment(c.id, { date: '2026-03-03' }))).toMatchObject({ ok: false, fields: { date: 'A treatment cannot be logged for a future date.' } });
+    expect(await clinic.dispatch('treatments:log', treatment(c.id, { date: '2026-03-03' }))).toMatchObject({ ok: false, fields: { date: 'Date: cannot be after today (02/03/2026).' } });
     await clinic.call('therapists:update', { id: sam.id, active: false });
     expect(await clinic.dispatch('treatments:log', treatment(c.id))).toMatchObject({ ok: false, message: 'Therapist: Sam Reid is no longer active.' });
     await clinic.call('therapists:update', { id: sam.id, active: true });
