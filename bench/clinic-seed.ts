@@ -1,6 +1,7 @@
-// The benchmark clinic: 10,000 clients, 30,000 races and 200,000 treatments around one "today",
-// seeded from a fixed generator so every run (and every benchmark) measures the same data.
-// Shared by bench/clients.bench.ts and bench/backup.bench.ts.
+// The benchmark clinic: by default 10,000 clients, 30,000 races and 200,000 treatments around
+// one "today", seeded from a fixed generator so every run (and every benchmark) measures the same
+// data. Larger clinics (a ten-year chain: 100,000 clients) keep the same proportions of names,
+// archived clients and sessions. Shared by the benchmarks in bench/.
 
 import type { Db } from '../electron/db/database';
 import { insertClient, setArchived } from '../electron/db/repositories/clients';
@@ -14,6 +15,16 @@ export const TODAY = '2026-03-02';
 export const CLIENTS = 10_000;
 export const RACES = 30_000;
 export const TREATMENTS = 200_000;
+
+export interface ClinicSize { clients: number; races: number; treatments: number }
+
+/** The quick default every benchmark uses unless told otherwise. */
+export const DEFAULT_SIZE: ClinicSize = { clients: CLIENTS, races: RACES, treatments: TREATMENTS };
+
+/** A clinic of `clients`, with races and treatments in the default proportions unless given. */
+export function clinicSize(clients: number, given: Partial<ClinicSize> = {}): ClinicSize {
+  return { clients, races: given.races ?? clients * 3, treatments: given.treatments ?? clients * 20 };
+}
 
 const FIRST = [
   'Ada', 'Ben', 'Chloe', 'Dev', 'Ella', 'Finn', 'Grace', 'Hamza', 'Isla', 'Jack', 'Kemi', 'Liam', 'Maya', 'Noah', 'Olivia',
@@ -41,7 +52,7 @@ const day = (offset: number) => new Date(TODAY_MS + offset * DAY_MS).toISOString
 
 export interface Seeded { clientIds: number[]; ms: number; laps: string }
 
-export function seedBenchClinic(db: Db): Seeded {
+export function seedBenchClinic(db: Db, size: ClinicSize = DEFAULT_SIZE): Seeded {
   const rnd = seededRandom(2026);
   const started = performance.now();
   const clientIds: number[] = [];
@@ -56,7 +67,7 @@ export function seedBenchClinic(db: Db): Seeded {
     const therapists = ['Sam Reid', 'Priya Nair', 'Tom Hughes'].map((name) => insertTherapist(db, name).id);
 
     // Clients through the repository: it computes search_key, which search depends on.
-    for (let i = 0; i < CLIENTS; i++) {
+    for (let i = 0; i < size.clients; i++) {
       const firstName = rnd.pick(FIRST);
       const lastName = rnd.pick(LAST);
       const local = `${firstName}.${lastName}`.normalize('NFD').replace(/[^A-Za-z.]/g, '').toLowerCase();
@@ -83,7 +94,7 @@ export function seedBenchClinic(db: Db): Seeded {
     lap('clients');
 
     // Races: three per client on average, every distance and priority, from a year ago to a year ahead.
-    for (let i = 0; i < RACES; i++) {
+    for (let i = 0; i < size.races; i++) {
       const distance = DISTANCES[i % DISTANCES.length]!;
       const long = distance === 'ultra' || distance === 'ultra-long';
       insertRace(db, {
@@ -101,13 +112,13 @@ export function seedBenchClinic(db: Db): Seeded {
     }
     lap('races');
 
-    // Treatments: 200,000 through one plain statement, with no guidance snapshot to compute.
-    // Clients get 0 to 40 sessions over the past two years.
+    // Treatments through one plain statement, with no guidance snapshot to compute. Clients get
+    // 0 to 40 sessions over the past two years (20 on average), adjusted to the exact total.
     const counts = clientIds.map(() => rnd.int(0, 40));
     let total = counts.reduce((a, b) => a + b, 0);
-    while (total !== TREATMENTS) {
+    while (total !== size.treatments) {
       const i = rnd.int(0, counts.length - 1);
-      const step = total < TREATMENTS ? 1 : counts[i]! > 0 ? -1 : 0;
+      const step = total < size.treatments ? 1 : counts[i]! > 0 ? -1 : 0;
       counts[i]! += step;
       total += step;
     }

@@ -90,9 +90,10 @@ function createDatabase(file: string, migrations: readonly Migration[]): void {
 /**
  * Applies each pending migration in order, each in one BEGIN IMMEDIATE transaction with its
  * version bump. The version is read inside that transaction, so two processes opening an old
- * database at once cannot both run a step.
+ * database at once cannot both run a step. `onProgress` hears from steps that rebuild an index
+ * (how many rows of how many), for a progress bar instead of a window that looks frozen.
  */
-export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): number {
+export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS, onProgress?: (step: MigrationStepProgress) => void): number {
   const current = () => db.pragma('user_version', { simple: true }) as number;
   const latest = migrations.at(-1)?.version ?? 0;
   if (current() >= latest) return current();
@@ -103,7 +104,7 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
       if (migration.version !== version + 1) {
         throw new Error(`Migration ${migration.version} (${migration.name}) is out of order after version ${version}.`);
       }
-      migration.up(db);
+      migration.up(db, onProgress && ((done, total) => onProgress({ version: migration.version, name: migration.name, done, total })));
       db.pragma(`application_id = ${APPLICATION_ID}`);
       db.pragma(`user_version = ${migration.version}`);
     });
@@ -141,5 +142,8 @@ function bestEffortChmod(target: string, mode: number): void {
     // Missing file, not ours, or a platform without modes.
   }
 }
+
+/** One report from a migration step in progress. */
+export interface MigrationStepProgress { version: number; name: string; done: number; total: number }
 
 export { APPLICATION_ID, LATEST_VERSION, type Db };

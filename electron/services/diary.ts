@@ -3,15 +3,15 @@ import type { appointmentTypeInput, appointmentTypeUpdate, diaryRange, hoursInpu
 import type {
   AppointmentType, DayAppointment, DayColumn, DayHours, DiaryAppointment, DiaryRange, OpeningHours, TodayList,
 } from '../../shared/api/types';
-import { addDays, daysBetween, intensityRank } from '../../shared/guidance';
+import { engineRace } from '../../shared/api/engine-input';
+import { addDays, daysBetween, guidanceFor, intensityRank } from '../../shared/guidance';
 import { appointmentsBetween, toAppointment, type DiaryRow } from '../db/repositories/appointments';
-import { racesOfClients, upcomingRaces } from '../db/repositories/races';
+import { historyForCeilings, POST_RACE_REACH_DAYS, racesFrom } from '../db/repositories/front-desk';
+import { upcomingRaces } from '../db/repositories/races';
 import * as schedule from '../db/repositories/schedule';
 import { getTherapist, listTherapists } from '../db/repositories/therapists';
-import { treatmentHistoryOfClients } from '../db/repositories/treatments';
 import { writeTransaction } from '../db/sql';
 import { ClinicError, notFound, type ServiceContext } from './context';
-import { guidanceFromRecords } from './guidance';
 import { timeSpan, weekdayOf } from './wall-clock';
 
 // The diary's reads (a range of days, Today, a day's columns) and its settings (appointment
@@ -21,19 +21,22 @@ const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
 /**
  * Each appointment with its client's phase and ceiling on its day, as its therapist would
- * treat: races and history are read once for all the clients in view.
+ * treat. Races and history are read once for all the clients in view, and only as much as the
+ * ceiling rules can look at for days from `from` to `to`.
  */
-function withGuidance(ctx: ServiceContext, rows: readonly DiaryRow[]): DiaryAppointment[] {
+function withGuidance(ctx: ServiceContext, rows: readonly DiaryRow[], from: string, to: string): DiaryAppointment[] {
   const clientIds = [...new Set(rows.map((r) => r.client_id))];
-  const races = racesOfClients(ctx.db, clientIds);
-  const history = treatmentHistoryOfClients(ctx.db, clientIds);
+  const races = racesFrom(ctx.db, clientIds, addDays(from, -POST_RACE_REACH_DAYS));
+  const engineRaces = new Map([...races].map(([id, list]) => [id, list.map((r) => engineRace(r))]));
+  const pairs = new Map(rows.map((r) => [`${r.client_id}|${r.therapist_id}`, { clientId: r.client_id, therapistId: r.therapist_id }]));
+  const history = historyForCeilings(ctx.db, [...pairs.values()], from, to);
   const seen = new Map<string, { phase: DiaryAppointment['phase']; ceiling: DiaryAppointment['ceiling'] }>();
   return rows.map((row) => {
     const date = row.starts_at.slice(0, 10);
     const key = `${row.client_id}|${date}|${row.therapist_id}`;
     let guidance = seen.get(key);
     if (!guidance) {
-      const g = guidanceFromRecords({ date, races: races.get(row.client_id) ?? [], treatments: history.get(row.client_id) ?? [], therapistId: row.therapist_id });
+      const g = guidanceFor({ date, races: engineRaces.get(row.client_id)!, treatments: history.get(row.client_id)!, therapistId: String(row.therapist_id) });
       guidance = { phase: g.phase, ceiling: g.ceiling };
       seen.set(key, guidance);
     }
@@ -51,7 +54,7 @@ function withGuidance(ctx: ServiceContext, rows: readonly DiaryRow[]): DiaryAppo
 /** The diary from `from` to `to` (inclusive days), all therapists or the chosen ones. */
 export function diaryRangeOf(ctx: ServiceContext, input: z.output<typeof diaryRange>): DiaryRange {
   const rows = appointmentsBetween(ctx.db, `${input.from}T00:00`, `${addDays(input.to, 1)}T00:00`, input);
-  return { from: input.from, to: input.to, appointments: withGuidance(ctx, rows) };
+  return { from: input.from, to: input.to, appointments: withGuidance(ctx, rows, input.from, input.to) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -108,7 +111,7 @@ export function setHours(ctx: ServiceContext, input: z.output<typeof hoursInput>
 /** One column per therapist working that day or with an appointment in it; cancellations left out. */
 export function dayColumns(ctx: ServiceContext, date: string): DayColumn[] {
   const rows = appointmentsBetween(ctx.db, `${date}T00:00`, `${addDays(date, 1)}T00:00`, { therapistIds: null, includeCancelled: false });
-  const appointments = withGuidance(ctx, rows);
+  const appointments = withGuidance(ctx, rows, date, date);
   const w = weeks(ctx);
   const weekday = weekdayOf(date);
   const columns: DayColumn[] = [];

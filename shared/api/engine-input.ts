@@ -5,7 +5,10 @@ import type { Race } from './types';
  * A race on file as the phase engine reads it (ids become strings; absent overrides are left
  * out), with its training plan when one is on file.
  */
-export function engineRace(r: Race, plan?: readonly PlanSessionInput[]): RaceInput {
+export function engineRace(
+  r: Pick<Race, 'id' | 'name' | 'date' | 'distance' | 'priority' | 'planStart' | 'taperDays'>,
+  plan?: readonly PlanSessionInput[],
+): RaceInput {
   return {
     id: String(r.id),
     name: r.name,

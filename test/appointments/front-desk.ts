@@ -29,7 +29,7 @@ export async function openFrontDesk(options: { role?: 'admin' | 'therapist' | 'r
   const types = await setup.call<AppointmentType[]>('appointmentTypes:list');
   let clinic = setup;
   if (options.role && options.role !== 'admin') {
-    setup.db.close();
+    setup.storage.close(); // releases the folder lock for the clinic opened in the role under test
     clinic = openTestClinic({ today: TODAY, role: options.role, dataDir: setup.dataDir });
   }
   return {

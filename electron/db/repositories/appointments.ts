@@ -194,6 +194,8 @@ export function clashesWith(
 
 /** Clients with an appointment that still holds a slot from `from` (local wall-clock) on. */
 export function clientsBookedFrom(db: Db, from: string): Set<number> {
-  const rows = statement(db, `SELECT DISTINCT client_id FROM appointments WHERE starts_at >= ? AND ${HOLDS_SLOT}`).all(from) as { client_id: number }[];
+  // Read from appointments_by_start alone (migration 8), only the appointments ahead. Without
+  // statistics the planner prefers scanning the whole client index, every appointment ever booked.
+  const rows = statement(db, `SELECT DISTINCT client_id FROM appointments INDEXED BY appointments_by_start WHERE starts_at >= ? AND ${HOLDS_SLOT}`).all(from) as { client_id: number }[];
   return new Set(rows.map((r) => r.client_id));
 }

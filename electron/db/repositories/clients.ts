@@ -112,21 +112,95 @@ export function setArchived(db: Db, id: number, archived: boolean, next: string)
 
 /**
  * Clients whose search key holds every term, ordered by surname. Terms are pre-folded
- * (see shared/search.ts) and bound as LIKE patterns; `%` and `_` cannot occur in them.
- * One statement per number of terms, so the cache stays small.
+ * (see shared/search.ts): letters and digits only. The meaning is the plain one, every term a
+ * substring of `search_key`, answered from the indexes migration 7 keeps (client_search for
+ * terms of 3 or more characters, client_search_short for shorter ones, client_search_counts
+ * for the total of a single short term or of none) rather than by reading every client.
  */
 export function searchClients(
   db: Db,
   terms: string[],
   options: { includeArchived: boolean; offset: number; limit: number },
 ): { total: number; rows: ClientRow[] } {
+  const total = countMatches(db, terms, options.includeArchived);
+  if (total === 0 || options.offset >= total) return { total, rows: [] };
+  const rows = terms.length > 0 && total <= FETCH_AT_MOST ? fetchMatches(db, terms, options) : walkList(db, terms, options);
+  return { total, rows };
+}
+
+/** Below this length a term has no trigram, and is looked up in client_search_short. */
+const TRIGRAM = 3;
+
+/**
+ * Up to this many matches are fetched by id and sorted (about 0.3 µs each, so about a
+ * millisecond at most); more are found by reading the list in order until the window is full,
+ * which takes few steps when so many clients match (measured at 100,000 clients,
+ * bench/clients.bench.ts).
+ */
+const FETCH_AT_MOST = 4000;
+
+type SearchOptions = { includeArchived: boolean; offset: number; limit: number };
+
+/** How many clients hold `term` (a single short term, or '' for every client): one row. */
+function heldBy(db: Db, term: string, includeArchived: boolean): number {
+  const row = statement(db, 'SELECT active, archived FROM client_search_counts WHERE term = ?').get(term) as { active: number; archived: number } | undefined;
+  return row ? row.active + (includeArchived ? row.archived : 0) : 0;
+}
+
+/**
+ * Where the matches come from, as SQL over `f` (an index whose rowid is the client id) and `c`
+ * (the client): the trigram index when any term is long enough, with shorter terms tested on
+ * the clients it finds; the short-term index otherwise. Each term is a quoted phrase (a trigram
+ * phrase matches exactly where the term is a substring); only active clients unless asked.
+ */
+function matchSource(terms: string[], includeArchived: boolean): { from: string; where: string; params: Record<string, unknown>; testsClient: boolean } {
+  const long = terms.filter((t) => t.length >= TRIGRAM);
+  const short = terms.filter((t) => t.length < TRIGRAM);
+  const match = (ts: string[]) => {
+    const all = ts.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ');
+    return includeArchived ? all : `active : (${all})`;
+  };
+  if (long.length === 0) {
+    return { from: 'client_search_short AS f', where: 'client_search_short MATCH @match', params: { match: match(short) }, testsClient: false };
+  }
+  return {
+    from: 'client_search AS f',
+    where: ['client_search MATCH @match', ...short.map((_, i) => `c.search_key LIKE @s${i}`)].join(' AND '),
+    params: { match: match(long), ...Object.fromEntries(short.map((t, i) => [`s${i}`, `%${t}%`])) },
+    testsClient: short.length > 0,
+  };
+}
+
+function countMatches(db: Db, terms: string[], includeArchived: boolean): number {
+  if (terms.length === 0 || (terms.length === 1 && terms[0]!.length < TRIGRAM)) return heldBy(db, terms[0] ?? '', includeArchived);
+  const { from, where, params, testsClient } = matchSource(terms, includeArchived);
+  const sql = `SELECT count(*) AS n FROM ${from}${testsClient ? ' JOIN clients AS c ON c.id = f.rowid' : ''} WHERE ${where}`;
+  return (statement(db, sql).get(params) as { n: number }).n;
+}
+
+/**
+ * The window of matches in list order, then those clients whole. The sort names come from the
+ * narrow index of sort names by id (thousands of matches sort in about a millisecond), which
+ * SQLite would pass over for the table; unless a short term must be tested on the whole key.
+ */
+function fetchMatches(db: Db, terms: string[], options: SearchOptions): ClientRow[] {
+  const { from, where, params, testsClient } = matchSource(terms, options.includeArchived);
+  const clients = testsClient ? 'clients AS c' : 'clients AS c INDEXED BY clients_sort_name_by_id';
+  const window = `SELECT c.id FROM ${from} JOIN ${clients} ON c.id = f.rowid WHERE ${where} ORDER BY c.sort_name, c.id LIMIT @limit OFFSET @offset`;
+  return statement(db, `SELECT * FROM clients WHERE id IN (${window}) ORDER BY sort_name, id`)
+    .all({ ...params, limit: options.limit, offset: options.offset }) as ClientRow[];
+}
+
+/**
+ * The list read in order (the clients_list index), each key tested, until the window is full:
+ * for many matches (or none asked for), where it fills in few steps. `%` and `_` cannot occur in terms.
+ */
+function walkList(db: Db, terms: string[], options: SearchOptions): ClientRow[] {
   const where = [options.includeArchived ? '1' : 'archived_at IS NULL', ...terms.map((_, i) => `search_key LIKE @t${i}`)].join(' AND ');
   const params: Record<string, unknown> = Object.fromEntries(terms.map((t, i) => [`t${i}`, `%${t}%`]));
-  const total = (statement(db, `SELECT count(*) AS n FROM clients WHERE ${where}`).get(params) as { n: number }).n;
-  const rows = statement(db, `SELECT * FROM clients WHERE ${where} ORDER BY sort_name, id LIMIT @limit OFFSET @offset`).all({
+  return statement(db, `SELECT * FROM clients WHERE ${where} ORDER BY sort_name, id LIMIT @limit OFFSET @offset`).all({
     ...params,
     limit: options.limit,
     offset: options.offset,
   }) as ClientRow[];
-  return { total, rows };
 }

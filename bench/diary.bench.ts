@@ -1,0 +1,168 @@
+// The front desk at clinic scale: the benchmark clinic (bench/clinic-seed.ts: 10,000 clients,
+// 30,000 races, 200,000 treatments) with ten therapists and 100,000 appointments over three
+// years. Times at the service (p50/p95): a diary week for all therapists (target < 20 ms), the
+// recall list over 10,000 clients (target < 300 ms, aim 100 ms), and for reference one
+// therapist's week, Today, the day sheet, the booking dry run and a booking.
+// Figures from a shared machine vary; compare runs on one machine.
+// Run: npx tsx bench/diary.bench.ts
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase, type Db } from '../electron/db/database';
+import { insertTherapist } from '../electron/db/repositories/therapists';
+import { listAppointmentTypes } from '../electron/db/repositories/schedule';
+import { bookAppointment, checkBooking, setAppointmentStatus } from '../electron/services/appointments';
+import { fixedClock, type ServiceContext } from '../electron/services/context';
+import { daySheet } from '../electron/services/daysheet';
+import { diaryRangeOf, todayList } from '../electron/services/diary';
+import { recallList } from '../electron/services/recall';
+import { addDays } from '../shared/guidance';
+import { seededRandom } from '../scripts/sample/random';
+import { CLIENTS, TODAY, seedBenchClinic } from './clinic-seed';
+
+const APPOINTMENTS = 100_000;
+const EXTRA_THERAPISTS = ['Ana Lopes', 'Ben Carter', 'Chloe Hart', 'Dan Evans', 'Erin Walsh', 'Femi Ade', 'Gina Rossi'];
+/** Appointments run from three years back to four weeks ahead, Monday to Saturday, 08:00-20:00. */
+const FIRST_DAY = addDays(TODAY, -3 * 364);
+const LAST_DAY = addDays(TODAY, 28);
+const WEEK_TARGET_MS = 20;
+const RECALL_TARGET_MS = 300;
+const RECALL_AIM_MS = 100;
+
+// ---------------------------------------------------------------------------------------------
+// The diary: each therapist's working days filled back to back with short gaps, until 100,000.
+
+function seedDiary(db: Db, clientIds: readonly number[]): { therapists: number[]; ms: number } {
+  const started = performance.now();
+  const rnd = seededRandom(77);
+  const types = listAppointmentTypes(db);
+  const therapists = [
+    ...(db.prepare('SELECT id FROM therapists ORDER BY id').all() as { id: number }[]).map((t) => t.id),
+    ...EXTRA_THERAPISTS.map((name) => insertTherapist(db, name).id),
+  ];
+  const insert = db.prepare(
+    `INSERT INTO appointments (client_id, therapist_id, type_id, starts_at, duration_min, ends_at, status, cancel_reason)
+     VALUES (@client, @therapist, @type, @startsAt, @duration, strftime('%Y-%m-%dT%H:%M', @startsAt, '+' || @duration || ' minutes'), @status, @reason)`,
+  );
+  const days: string[] = [];
+  for (let d = FIRST_DAY; d <= LAST_DAY; d = addDays(d, 1)) if (new Date(`${d}T12:00:00Z`).getUTCDay() !== 0) days.push(d);
+  const perDay = APPOINTMENTS / (days.length * therapists.length);
+  let made = 0;
+  db.transaction(() => {
+    days.forEach((day, dayIndex) => {
+      for (const therapist of therapists) {
+        // Spread the total evenly: this therapist-day's share, rounded by the running total.
+        const due = Math.round((dayIndex * therapists.length + therapists.indexOf(therapist) + 1) * perDay) - made;
+        let minute = 8 * 60 + 15 * rnd.int(0, 3);
+        for (let n = 0; n < due; n++) {
+          const type = rnd.pick(types);
+          if (minute + type.durationMin > 20 * 60) break;
+          const startsAt = `${day}T${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+          const past = day < TODAY;
+          const roll = rnd.next();
+          const status = roll < 0.08 ? 'cancelled' : past ? (roll < 0.12 ? 'no-show' : 'completed') : 'booked';
+          insert.run({ client: rnd.pick(clientIds), therapist, type: type.id, startsAt, duration: type.durationMin, status, reason: status === 'cancelled' ? 'Client unwell' : null });
+          made++;
+          minute += type.durationMin + 15 * rnd.int(0, 1);
+        }
+      }
+    });
+  })();
+  db.pragma('optimize');
+  return { therapists, ms: performance.now() - started };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timing
+
+interface Figures { n: number; p50: number; p95: number; max: number }
+
+function measure(runs: number, warmUp: number, work: (i: number) => unknown): Figures {
+  for (let i = 0; i < warmUp; i++) work(i);
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    work(i);
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  samples.sort((a, b) => a - b);
+  const rank = (q: number) => samples[Math.min(samples.length - 1, Math.ceil(q * samples.length) - 1)]!;
+  return { n: runs, p50: rank(0.5), p95: rank(0.95), max: samples.at(-1)! };
+}
+
+const cell = (n: number) => n.toFixed(2).padStart(9);
+const verdict = (value: number, target: number) => (value < target ? 'met' : 'NOT met');
+
+function report(label: string, f: Figures, target?: number): void {
+  console.log(`  ${label.padEnd(46)}${String(f.n).padStart(5)}${cell(f.p50)}${cell(f.p95)}${cell(f.max)}   ${target === undefined ? '' : `p95 < ${target} ms: ${verdict(f.p95, target)}`}`);
+}
+
+/** Monday of the week holding `date`. */
+function monday(date: string): string {
+  const weekday = (new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7;
+  return addDays(date, -weekday);
+}
+
+async function main(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fettle-bench-diary-'));
+  const db = openDatabase(dataDir);
+  try {
+    console.log(`Front desk: the benchmark clinic (${CLIENTS.toLocaleString('en-GB')} clients) with ${APPOINTMENTS.toLocaleString('en-GB')} appointments; today ${TODAY}`);
+    const seeded = seedBenchClinic(db);
+    const diary = seedDiary(db, seeded.clientIds);
+    const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n.toLocaleString('en-GB');
+    console.log(`  seeded in ${((seeded.ms + diary.ms) / 1000).toFixed(1)} s: ${count('SELECT count(*) AS n FROM appointments')} appointments for ${diary.therapists.length} therapists (${FIRST_DAY} to ${LAST_DAY}), ${count('SELECT count(*) AS n FROM treatments')} treatments`);
+
+    const ctx: ServiceContext = { db, ...fixedClock(TODAY, '09:00') };
+    const rnd = seededRandom(5);
+    const onBooks = (db.prepare('SELECT id FROM clients WHERE archived_at IS NULL').all() as { id: number }[]).map((c) => c.id);
+    const thisWeek = monday(TODAY);
+    // Weeks around today, where reception works, and some further back.
+    const weeks = [0, 1, -1, 2, -2, 3, -3, -10, -30, -80].map((w) => addDays(thisWeek, 7 * w));
+    const weekOf = (i: number) => weeks[i % weeks.length]!;
+    const sampleWeek = diaryRangeOf(ctx, { from: thisWeek, to: addDays(thisWeek, 6), therapistIds: null, includeCancelled: false });
+
+    const figures = {
+      week: measure(300, 30, (i) => diaryRangeOf(ctx, { from: weekOf(i), to: addDays(weekOf(i), 6), therapistIds: null, includeCancelled: false })),
+      weekOne: measure(300, 30, (i) => diaryRangeOf(ctx, { from: weekOf(i), to: addDays(weekOf(i), 6), therapistIds: [diary.therapists[i % diary.therapists.length]!], includeCancelled: false })),
+      recall: measure(40, 5, () => recallList(ctx)),
+      today: measure(100, 10, () => todayList(ctx)),
+      sheet: measure(100, 10, (i) => daySheet(ctx, addDays(TODAY, i % 5))),
+      check: measure(200, 20, () =>
+        checkBooking(ctx, { clientId: rnd.pick(onBooks), therapistId: rnd.pick(diary.therapists), startsAt: `${addDays(TODAY, rnd.int(1, 20))}T${String(rnd.int(8, 18)).padStart(2, '0')}:00`, typeId: null, appointmentId: null })),
+    };
+    const recall = recallList(ctx);
+
+    // A booking (one write transaction with every rule), cancelled again so the diary stays the same size.
+    const free = `${addDays(TODAY, 1)}T20:00`; // after hours: nobody is booked then
+    const typeId = listAppointmentTypes(db)[0]!.id;
+    const booking = measure(100, 10, (i) => {
+      const client = onBooks[(i * 37) % onBooks.length]!;
+      const a = bookAppointment(ctx, { clientId: client, therapistId: diary.therapists[0]!, typeId, startsAt: free, durationMin: 60, acknowledgeWarning: true, confirmOutsideHours: true, by: 'bench' }, 'bench');
+      setAppointmentStatus(ctx, { id: a.id, status: 'cancelled', reason: 'bench' });
+    });
+
+    console.log(`\nService level, after warm-up (this week: ${sampleWeek.appointments.length} appointments across ${diary.therapists.length} therapists; recall list: ${recall.length} clients, ${recall.filter((e) => e.overdue).length} overdue)`);
+    console.log(`  ${''.padEnd(46)}${'n'.padStart(5)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'max ms'.padStart(9)}   target`);
+    report('diary week, all therapists (diary:range)', figures.week, WEEK_TARGET_MS);
+    report('diary week, one therapist', figures.weekOne);
+    report('recall list (recall:list)', figures.recall, RECALL_TARGET_MS);
+    report('Today (today:list)', figures.today);
+    report('day sheet (daysheet:get)', figures.sheet);
+    report('booking dry run (appointments:check)', figures.check);
+    report('book + cancel (two write transactions)', booking);
+
+    console.log('\nSummary (targets from the issue; figures from a shared 2-core machine)');
+    console.log(`  diary week, all therapists, p95   ${figures.week.p95.toFixed(2).padStart(8)} ms   target < ${WEEK_TARGET_MS} ms    ${verdict(figures.week.p95, WEEK_TARGET_MS)}`);
+    console.log(`  recall list, p95                  ${figures.recall.p95.toFixed(2).padStart(8)} ms   target < ${RECALL_TARGET_MS} ms   ${verdict(figures.recall.p95, RECALL_TARGET_MS)} (aim < ${RECALL_AIM_MS} ms: ${verdict(figures.recall.p95, RECALL_AIM_MS)})`);
+  } finally {
+    db.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
