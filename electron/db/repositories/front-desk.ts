@@ -60,6 +60,15 @@ function parseLatest(rows: readonly { client_id: number; latest: string | null }
   return found;
 }
 
+/** Every treatment of the clients from `from` to `to`, inclusive. */
+function treatmentsBetween(db: Db, ids: string, from: string, to: string): HistoryRow[] {
+  return statement(
+    db,
+    `SELECT t.client_id, t.date, t.therapist_id, t.intensity FROM json_each(@ids) AS ids
+     CROSS JOIN treatments t ON t.client_id = ids.value AND t.date >= @from AND t.date <= @to`,
+  ).all({ ids, from, to }) as HistoryRow[];
+}
+
 /**
  * Each client's latest treatment before `before`: one step back along the history index, read
  * from the index alone (joining back to the table for the row costs four times as much).
@@ -90,11 +99,7 @@ export function historyForCeilings(
 ): Map<number, HistoryEntry[]> {
   const clientIds = [...new Set(pairs.map((p) => p.clientId))];
   const ids = inIndexOrder(clientIds);
-  const inRange = statement(
-    db,
-    `SELECT t.client_id, t.date, t.therapist_id, t.intensity FROM json_each(@ids) AS ids
-     CROSS JOIN treatments t ON t.client_id = ids.value AND t.date >= @from AND t.date <= @to`,
-  ).all({ ids, from, to }) as HistoryRow[];
+  const inRange = treatmentsBetween(db, ids, from, to);
   const latest = latestBefore(db, ids, from);
   const byTherapist = parseLatest(
     statement(
@@ -121,11 +126,7 @@ export function historyForCeilings(
  */
 export function historyForDue(db: Db, clientIds: readonly number[], from: string, today: string): Map<number, HistoryEntry[]> {
   const ids = inIndexOrder(clientIds);
-  const recent = statement(
-    db,
-    `SELECT t.client_id, t.date, t.therapist_id, t.intensity FROM json_each(@ids) AS ids
-     CROSS JOIN treatments t ON t.client_id = ids.value AND t.date >= @from AND t.date <= @today`,
-  ).all({ ids, from, today }) as HistoryRow[];
+  const recent = treatmentsBetween(db, ids, from, today);
   const before = latestBefore(db, ids, from);
   return byClient(clientIds, [...before, ...recent], toEntry);
 }
