@@ -6,8 +6,7 @@ import type {
 import { engineRace } from '../../shared/api/engine-input';
 import { addDays, daysBetween, guidanceFor, intensityRank } from '../../shared/guidance';
 import { appointmentsBetween, toAppointment, type DiaryRow } from '../db/repositories/appointments';
-import { historyForCeilings, POST_RACE_REACH_DAYS, racesFrom } from '../db/repositories/front-desk';
-import { upcomingRaces } from '../db/repositories/races';
+import { historyForCeilings, POST_RACE_REACH_DAYS, racesFrom, racingBetween } from '../db/repositories/front-desk';
 import * as schedule from '../db/repositories/schedule';
 import { getTherapist, listTherapists } from '../db/repositories/therapists';
 import { writeTransaction } from '../db/sql';
@@ -132,18 +131,16 @@ export function dayColumns(ctx: ServiceContext, date: string): DayColumn[] {
 export function todayList(ctx: ServiceContext): TodayList {
   const today = ctx.today();
   const until = addDays(today, 7);
-  const racingSoon = upcomingRaces(ctx.db, today)
-    .filter((r) => r.date <= until)
-    .map((r) => ({
-      clientId: r.client_id,
-      clientName: `${r.first_name} ${r.last_name}`,
-      raceId: r.id,
-      raceName: r.name,
-      date: r.date,
-      distance: r.distance,
-      priority: r.priority,
-      daysToRace: daysBetween(today, r.date),
-    }));
+  const racingSoon = racingBetween(ctx.db, today, until).map((r) => ({
+    clientId: r.client_id,
+    clientName: `${r.first_name} ${r.last_name}`,
+    raceId: r.id,
+    raceName: r.name,
+    date: r.date,
+    distance: r.distance,
+    priority: r.priority,
+    daysToRace: daysBetween(today, r.date),
+  }));
   return { date: today, therapists: dayColumns(ctx, today), racingSoon };
 }
 

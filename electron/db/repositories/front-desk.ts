@@ -166,3 +166,16 @@ export function contactDetails(db: Db, clientIds: readonly number[]): Map<number
   ).all(inIndexOrder(clientIds)) as ContactDetails[];
   return new Map(rows.map((r) => [r.id, r]));
 }
+
+export interface RacingRow extends RaceRow { first_name: string; last_name: string }
+
+/** Races from `from` to `to` of clients still on the books, soonest first, with the runner's name (Today). */
+export function racingBetween(db: Db, from: string, to: string): RacingRow[] {
+  return statement(
+    db,
+    `SELECT r.client_id, r.id, r.name, r.date, r.distance, r.priority, r.plan_start, r.taper_days, c.first_name, c.last_name
+     FROM races r JOIN clients c ON c.id = r.client_id AND c.archived_at IS NULL
+     WHERE r.date BETWEEN ? AND ? AND r.removed_at IS NULL
+     ORDER BY r.date, c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, r.id`,
+  ).all(from, to) as RacingRow[];
+}
