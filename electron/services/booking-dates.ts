@@ -78,10 +78,26 @@ function windowOf(due: Due, probe: Probe, today: string): Omit<SuggestedDate, 'r
     date,
     from: date,
     to,
-    bestDays: (due.bestDays ?? []).filter((d) => d >= date && (to === null || d <= to)),
+    // The plan's best days through the whole window (the peak weeks), from the date offered on.
+    bestDays: (due.bestDays ?? []).filter((d) => d >= date && (probe.until === undefined || d <= probe.until)),
     overdue: due.overdueFrom !== undefined && due.overdueFrom <= today && probe.date === today,
     message: due.message,
   };
+}
+
+/**
+ * With a training plan the engine names the next best days for a peak session (after the next
+ * hard week's longest run); asking it again from the day after each gives the rest of the peak weeks'.
+ */
+function laterBestDays(due: Due, probe: Probe, dueOn: (date: string) => Due | undefined): string[] {
+  const days = [...(due.bestDays ?? [])];
+  for (let next = days.at(-1); next !== undefined && probe.until !== undefined && next < probe.until; ) {
+    const later = dueOn(addDays(next, 1));
+    const found = later?.raceId === probe.raceId ? (later.bestDays ?? []).filter((d) => d > next!) : [];
+    days.push(...found);
+    next = found.at(-1);
+  }
+  return days;
 }
 
 /** Good dates to book this client, soonest first: one per window of each race still ahead. */
@@ -91,12 +107,13 @@ export function suggestedDates(ctx: ServiceContext, clientId: number, therapistI
   const treatments = treatmentHistoryOfClients(ctx.db, [clientId]).get(clientId) ?? [];
   const booked = upcomingAppointmentsOfClient(ctx.db, clientId, `${today}T00:00`);
   const plans = plansOf(ctx.db, races);
+  const dueOn = (date: string) => guidanceFromRecords({ date, races, treatments, appointments: booked, therapistId, plans }).due;
   const found = new Map<string, SuggestedDate>();
   for (const race of races) {
     for (const probe of probesFor(engineRace(race), today)) {
-      const due = guidanceFromRecords({ date: probe.date, races, treatments, appointments: booked, therapistId, plans }).due;
+      const due = dueOn(probe.date);
       if (!due || due.raceId !== probe.raceId || !(probe.kinds as readonly string[]).includes(due.kind)) continue;
-      const window = windowOf(due, probe, today);
+      const window = windowOf({ ...due, bestDays: laterBestDays(due, probe, dueOn) }, probe, today);
       const key = `${due.kind}|${race.id}`;
       if (window && !found.has(key)) found.set(key, { ...window, raceId: race.id, raceName: race.name });
     }

@@ -178,6 +178,24 @@ describe('the booking dry run', () => {
     expect(check.suggestions.map((s) => s.date)).toEqual([...check.suggestions.map((s) => s.date)].sort());
   });
 
+  it("offers the training plan's best days for the next peak session", async () => {
+    desk = await openFrontDesk();
+    const race = await desk.clinic.call<Race>('races:create', { clientId: desk.ben.id, name: 'London Marathon', date: '2026-04-26', distance: 'marathon' });
+    await desk.clinic.call('treatments:log', { clientId: desk.ben.id, therapistId: desk.sam.id, date: '2026-02-22', intensity: 'deep' });
+    // The block starts on Sunday 4 January; a 12 km long run every Sunday, and the three hardest
+    // weeks peaking on Sundays 8, 15 and 22 March.
+    const long: Record<string, number> = { '2026-03-08': 30, '2026-03-15': 32, '2026-03-22': 29 };
+    for (let week = 0; week < 15; week++) {
+      const date = new Date(Date.UTC(2026, 0, 4 + 7 * week)).toISOString().slice(0, 10);
+      await desk.clinic.call('plans:addSession', { raceId: race.id, date, distance: long[date] ?? 12, kind: 'long', title: 'Long run' });
+    }
+    const check = await desk.clinic.call<BookingCheck>('appointments:check', { clientId: desk.ben.id, therapistId: desk.sam.id, startsAt: '2026-03-03T10:00' });
+    const peak = check.suggestions.find((s) => s.kind === 'peak-session')!;
+    // Due 14 days after 22 February, on the first day after a hard week's longest run.
+    expect(peak).toMatchObject({ date: '2026-03-09', overdue: false });
+    expect(peak.bestDays).toEqual(['2026-03-09', '2026-03-10', '2026-03-16', '2026-03-17', '2026-03-23', '2026-03-24']);
+  });
+
   it('suggests the baseline assessment in the first quarter of a new block', async () => {
     desk = await openFrontDesk();
     // A 12-week half-marathon block starting 1 March.
