@@ -1,25 +1,39 @@
-// Client search and the client page at clinic scale: 10,000 clients, 30,000 races, 200,000
-// treatments. Times the services (p50/p95) and, in Chromium, a keystroke in the search box
-// to the frame that paints its results. Targets: search < 10 ms p95 at the service,
-// < 100 ms keystroke to paint. Figures from a shared machine vary; compare runs on one machine.
-// Run: npx tsx bench/clients.bench.ts
+// Client search and the client page at clinic scale: by default 10,000 clients, 30,000 races and
+// 200,000 treatments (quick, for CI); `--clients 100000` for a ten-year chain (races and
+// treatments in proportion: 300,000 and 2,000,000; --races and --treatments set them apart).
+// Times the services (p50/p95) beside the same rows read by their SQL alone, opening the
+// database file in a fresh process as the app starts (integrity check included) and painting
+// the first screen, and, in Chromium, a keystroke in the search box to the frame that paints its
+// results. Targets (issue 17): search p95 <= 5 ms and the client page p95 <= 1 ms at the service,
+// the service at most 1.5 times its SQL, keystroke to paint p95 <= 50 ms, opening and first
+// screen under 1 s. Figures from a shared machine vary; compare runs on one machine.
+// Run: npx tsx bench/clients.bench.ts [--clients 100000]   (or npm run bench -- --clients 100000)
 
-import { execSync } from 'node:child_process';
+import { execFileSync, execSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { createDispatcher } from '../electron/api/dispatcher';
-import { openDatabase, type Db } from '../electron/db/database';
+import { databasePath, openDatabase, type Db } from '../electron/db/database';
+import { upcomingAppointmentsOfClient } from '../electron/db/repositories/appointments';
+import { getClient, searchClients as searchClientRows } from '../electron/db/repositories/clients';
+import { racesOfClient, racesOfClients } from '../electron/db/repositories/races';
+import { treatmentHistoryOfClients, treatmentsOfClient } from '../electron/db/repositories/treatments';
+import { ClinicStorage } from '../electron/db/storage';
 import { fixedClock, type ServiceContext } from '../electron/services/context';
 import { clientDetail, searchClients } from '../electron/services/clients';
+import { searchTerms } from '../shared/search';
 import { APP_URL, RENDERER_DIR, launchChromium, openRendererContext } from '../test/support/browser-host';
-import { CLIENTS, RACES, TODAY, TREATMENTS, seedBenchClinic } from './clinic-seed';
+import { TODAY, clinicSizeFromArgs, seedBenchClinic } from './clinic-seed';
+import type { Opening } from './open-clinic';
 import { seededRandom } from '../scripts/sample/random';
 
-const SEARCH_TARGET_MS = 10;
-const DETAIL_TARGET_MS = 10; // not set by the issue; the client page should feel as instant as search
-const PAINT_TARGET_MS = 100;
+const SEARCH_TARGET_MS = 5;
+const DETAIL_TARGET_MS = 1;
+const PAINT_TARGET_MS = 50;
+const RATIO_TARGET = 1.5;
+const OPEN_TARGET_MS = 1000;
 
 // ---------------------------------------------------------------------------------------------
 // Statistics
@@ -55,29 +69,75 @@ const QUERIES: Record<string, string[]> = {
   'no match': ['zzqx', 'xylophone', '0000000000'],
 };
 
-interface ServiceFigures { search: [string, Stats][]; detail: Stats }
+/** A service's times beside the same rows read by its SQL alone. */
+interface Paired { service: Stats; sql: Stats }
+interface ServiceFigures { search: [string, Paired][]; detail: Paired }
+
+const PAGE = { includeArchived: false, offset: 0, limit: 100 };
+
+/**
+ * The rows a search shows, read by the repositories' statements alone: the page and its total,
+ * and the races and treatment history of the clients on it. What the service adds on top is
+ * its own work (the guidance engine for each client, the summaries).
+ */
+function searchSql(db: Db, query: string): void {
+  const ids = searchClientRows(db, searchTerms(query), PAGE).rows.map((r) => r.id);
+  racesOfClients(db, ids);
+  treatmentHistoryOfClients(db, ids);
+}
+
+/** The rows the client page shows, read by the repositories' statements alone. */
+function detailSql(db: Db, id: number): void {
+  getClient(db, id);
+  racesOfClient(db, id);
+  treatmentHistoryOfClients(db, [id]);
+  upcomingAppointmentsOfClient(db, id, `${TODAY}T09:00`);
+  treatmentsOfClient(db, id);
+}
 
 function benchServices(ctx: ServiceContext, clientIds: number[]): ServiceFigures {
   const rnd = seededRandom(7);
-  const search = (query: string) => searchClients(ctx, { query, includeArchived: false, offset: 0, limit: 100 });
+  const search = (query: string) => searchClients(ctx, { query, ...PAGE });
   const all = Object.entries(QUERIES).flatMap(([kind, qs]) => qs.map((q) => ({ kind, q })));
 
-  for (let i = 0; i < 5; i++) for (const { q } of all) search(q); // warm-up
-  const byKind = new Map<string, number[]>(Object.keys(QUERIES).map((k) => [k, []]));
+  for (let i = 0; i < 5; i++) {
+    for (const { q } of all) {
+      search(q);
+      searchSql(ctx.db, q);
+    }
+  } // warm-up
+  const byKind = new Map(Object.keys(QUERIES).map((k) => [k, { service: [] as number[], sql: [] as number[] }]));
   const ROUNDS = 40;
   for (let round = 0; round < ROUNDS; round++) {
     const order = [...all].sort(() => rnd.next() - 0.5);
-    for (const { kind, q } of order) byKind.get(kind)!.push(timeMs(() => search(q)));
+    for (const { kind, q } of order) {
+      byKind.get(kind)!.service.push(timeMs(() => search(q)));
+      byKind.get(kind)!.sql.push(timeMs(() => searchSql(ctx.db, q)));
+    }
   }
-  const everything = [...byKind.values()].flat();
+  const pair = (t: { service: number[]; sql: number[] }): Paired => ({ service: stats(t.service), sql: stats(t.sql) });
+  const everything = { service: [...byKind.values()].flatMap((t) => t.service), sql: [...byKind.values()].flatMap((t) => t.sql) };
 
-  for (let i = 0; i < 200; i++) clientDetail(ctx, rnd.pick(clientIds)); // warm-up
-  const detail: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    clientDetail(ctx, rnd.pick(clientIds));
+    detailSql(ctx.db, rnd.pick(clientIds));
+  } // warm-up
+  const detail = { service: [] as number[], sql: [] as number[] };
   for (let i = 0; i < 2000; i++) {
     const id = rnd.pick(clientIds);
-    detail.push(timeMs(() => clientDetail(ctx, id)));
+    detail.service.push(timeMs(() => clientDetail(ctx, id)));
+    detail.sql.push(timeMs(() => detailSql(ctx.db, id)));
   }
-  return { search: [...[...byKind].map(([k, v]): [string, Stats] => [k, stats(v)]), ['all queries', stats(everything)]], detail: stats(detail) };
+  return { search: [...[...byKind].map(([k, v]): [string, Paired] => [k, pair(v)]), ['all queries', pair(everything)]], detail: pair(detail) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Opening: a fresh process opens the clinic as the app's main process does at start-up
+
+/** Opening the clinic in a fresh process, as the app starts (bench/open-clinic.ts). */
+function measureOpen(dataDir: string): Opening {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'open-clinic.ts'), dataDir], { encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as Opening;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -198,36 +258,91 @@ async function settle(page: Page, ctx: ServiceContext, query: string): Promise<v
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 30))));
 }
 
-interface BrowserFigures { keystroke: { paint: Stats; dom: Stats; dispatch: Stats }; typed: { paint: Stats; dom: Stats }; samples: number }
+interface BrowserFigures {
+  firstScreen: { paintMs: number; heading: string };
+  keystroke: { paint: Stats; dom: Stats; dispatch: Stats };
+  typed: { paint: Stats; dom: Stats };
+  samples: number;
+}
 
-async function benchBrowser(ctx: ServiceContext, dataDir: string, db: Db): Promise<BrowserFigures> {
+/**
+ * In the page from its first script on: after every change to the page, the time of the frame
+ * that shows it (rAF runs before that frame's style, layout and paint; a message posted from
+ * there arrives once the frame is produced). The last one is when the screen finished painting.
+ */
+function watchPaints(): void {
+  const w = window as unknown as { __lastPaint: number };
+  w.__lastPaint = 0;
+  new MutationObserver(() => {
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        w.__lastPaint = performance.now();
+      };
+      channel.port2.postMessage(null);
+    });
+  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+}
+
+/** Loads the first screen and waits until no call is pending and nothing has been painted for half a second. */
+async function firstScreen(page: Page, pending: () => number): Promise<BrowserFigures['firstScreen']> {
+  await page.goto(APP_URL);
+  const lastPaint = () => page.evaluate(() => (window as unknown as { __lastPaint: number }).__lastPaint);
+  let seen = -1;
+  let quietSince = Date.now();
+  for (const giveUp = Date.now() + 20_000; Date.now() < giveUp; ) {
+    await new Promise((r) => setTimeout(r, 100));
+    const now = await lastPaint();
+    if (now !== seen || pending() > 0) {
+      seen = now;
+      quietSince = Date.now();
+    } else if (seen > 0 && Date.now() - quietSince >= 500) {
+      const heading = await page.locator('h1').first().textContent({ timeout: 2000 }).catch(() => page.title());
+      return { paintMs: seen, heading: heading ?? '?' };
+    }
+  }
+  throw new Error('The first screen kept changing for 20 s.');
+}
+
+async function benchBrowser(ctx: ServiceContext, storage: ClinicStorage): Promise<BrowserFigures> {
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
     console.log('Building the renderer (out/renderer is missing)…');
     execSync('npx electron-vite build', { stdio: 'inherit' });
   }
-  const dispatcher = createDispatcher(() => ({ db, ...fixedClock(TODAY), session: { role: 'admin' }, version: '0.0.0-bench', dataDir }));
+  // As the app's main process: the folder held through ClinicStorage, which the first screen asks about.
+  const dispatcher = createDispatcher(() => ({ db: storage.db, ...fixedClock(TODAY), session: { role: 'admin' }, version: '0.0.0-bench', dataDir: storage.dataDir, storage }));
   // How much of each keystroke is the search call itself, in this process.
   let recording = false;
+  let pending = 0;
   const searchCalls: number[] = [];
-  const dispatch = (name: string, input: unknown) => {
+  const dispatch = async (name: string, input: unknown) => {
     const start = performance.now();
-    const result = dispatcher(name, input);
-    if (recording && name === 'clients:search') searchCalls.push(performance.now() - start);
-    return result;
+    pending++;
+    try {
+      return await dispatcher(name, input);
+    } finally {
+      pending--;
+      if (recording && name === 'clients:search') searchCalls.push(performance.now() - start);
+    }
   };
   let browser: Browser | undefined;
   try {
     browser = await launchChromium();
     const context = await openRendererContext(browser, dispatch, { viewport: { width: 1366, height: 860 } });
-    const page = await context.newPage();
+    // tsx compiles this file with esbuild's keepNames, which wraps inner functions in a __name
+    // helper that does not exist in the page; a no-op stands in for it.
+    await context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
+    await context.addInitScript(watchPaints);
     const errors: string[] = [];
+    const opening = await context.newPage();
+    opening.on('pageerror', (e) => errors.push(e.message));
+    const first = await firstScreen(opening, () => pending);
+    await opening.close();
+    const page = await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${APP_URL}#/clients`);
     await page.getByTestId('client-count').filter({ hasText: /\d clients?$/ }).waitFor();
     await page.locator('[data-client-id]').first().waitFor();
-    // tsx compiles this file with esbuild's keepNames, which wraps the probe's inner functions in
-    // a __name helper that does not exist in the page; a no-op stands in for it.
-    await page.evaluate('globalThis.__name ??= (f) => f');
     await page.evaluate(installProbe);
 
     const steps = browserSteps(ctx);
@@ -259,6 +374,7 @@ async function benchBrowser(ctx: ServiceContext, dataDir: string, db: Db): Promi
     if (errors.length > 0) throw new Error(`The page reported errors:\n${errors.join('\n')}`);
     await context.close();
     return {
+      firstScreen: first,
       keystroke: { paint: stats(keyPaint), dom: stats(keyDom), dispatch: stats(searchCalls) },
       typed: { paint: stats(typedPaint), dom: stats(typedDom) },
       samples: keyPaint.length,
@@ -270,30 +386,46 @@ async function benchBrowser(ctx: ServiceContext, dataDir: string, db: Db): Promi
 
 // ---------------------------------------------------------------------------------------------
 
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
+
 async function main(): Promise<void> {
+  const size = clinicSizeFromArgs(process.argv.slice(2));
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fettle-bench-'));
-  const db = openDatabase(dataDir);
+  let storage: ClinicStorage | undefined;
   try {
-    console.log(`Client search and client page: ${CLIENTS.toLocaleString('en-GB')} clients, ${RACES.toLocaleString('en-GB')} races, ${TREATMENTS.toLocaleString('en-GB')} treatments, 3 therapists; today ${TODAY}`);
-    const { clientIds, ms: seedMs, laps } = seedBenchClinic(db);
-    const counted = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n.toLocaleString('en-GB');
+    console.log(`Client search and client page: ${size.clients.toLocaleString('en-GB')} clients, ${size.races.toLocaleString('en-GB')} races, ${size.treatments.toLocaleString('en-GB')} treatments, 3 therapists; today ${TODAY}`);
+    const seeding = openDatabase(dataDir);
+    const { clientIds, ms: seedMs, laps } = seedBenchClinic(seeding, size);
+    const counted = (table: string) => (seeding.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n.toLocaleString('en-GB');
     console.log(`  seeded in ${(seedMs / 1000).toFixed(1)} s (${counted('clients')} clients, ${counted('races')} races, ${counted('treatments')} treatments): ${laps}`);
+    seeding.close(); // the last connection out folds the -wal into the file, as when the app quits
 
-    const ctx: ServiceContext = { db, ...fixedClock(TODAY) };
+    const opening = measureOpen(dataDir);
+    storage = ClinicStorage.open(dataDir);
+    const ctx: ServiceContext = { db: storage.db, ...fixedClock(TODAY) };
     const service = benchServices(ctx, clientIds);
-    const browser = await benchBrowser(ctx, dataDir, db);
+    const browser = await benchBrowser(ctx, storage);
 
-    const verdict = (value: number, target: number) => (value < target ? 'met' : 'NOT met');
+    const verdict = (value: number, target: number) => (value <= target ? 'met' : 'NOT met');
     const line = (label: string, s: Stats, target?: number) =>
-      `  ${label.padEnd(40)}${String(s.n).padStart(6)}${ms(s.p50)}${ms(s.p95)}${ms(s.max)}   ${target === undefined ? '' : `p95 < ${target} ms: ${verdict(s.p95, target)}`}`;
+      `  ${label.padEnd(40)}${String(s.n).padStart(6)}${ms(s.p50)}${ms(s.p95)}${ms(s.max)}   ${target === undefined ? '' : `p95 <= ${target} ms: ${verdict(s.p95, target)}`}`;
     const header = `  ${''.padEnd(40)}${'n'.padStart(6)}${'p50 ms'.padStart(8)}${'p95 ms'.padStart(8)}${'max ms'.padStart(8)}   target`;
+    const pairLine = (label: string, p: Paired) =>
+      `  ${label.padEnd(26)}${String(p.service.n).padStart(6)}${ms(p.service.p50)}${ms(p.service.p95)}${ms(p.service.max)}  |${ms(p.sql.p50)}${ms(p.sql.p95)}  |${(p.service.p95 / p.sql.p95).toFixed(2).padStart(6)}×`;
+    const pairHeader = `  ${''.padEnd(26)}${'n'.padStart(6)}${'p50 ms'.padStart(8)}${'p95 ms'.padStart(8)}${'max ms'.padStart(8)}  |${'SQL p50'.padStart(8)}${'SQL p95'.padStart(8)}  | p95 ratio`;
 
-    console.log('\nService level: searchClients (first page of 100, archived hidden), after warm-up');
-    console.log(header);
-    for (const [kind, s] of service.search) console.log(line(kind, s, kind === 'all queries' ? SEARCH_TARGET_MS : undefined));
-    console.log('\nService level: clientDetail (client, races, treatments, appointments, guidance), random clients');
-    console.log(header);
-    console.log(line('clientDetail', service.detail));
+    const file = databasePath(dataDir);
+    console.log(`\nThe database file: ${mb(fs.statSync(file).size)}`);
+    console.log(`Opening it in a fresh process as the app does (folder lock, header and quick_check, migrations): ${opening.openMs.toFixed(0)} ms; rss ${mb(opening.rssAfterMb * 1e6)} after (${mb(opening.rssBeforeMb * 1e6)} before)`);
+    console.log(`First screen ("${browser.firstScreen.heading}") painted ${browser.firstScreen.paintMs.toFixed(0)} ms after the page started loading`);
+
+    console.log('\nService level: searchClients (first page of 100, archived hidden), after warm-up. SQL: the same rows read by the');
+    console.log('repositories\' statements alone (the page and its total, its races and treatment history), without the guidance engine.');
+    console.log(pairHeader);
+    for (const [kind, p] of service.search) console.log(pairLine(kind, p));
+    console.log('\nService level: clientDetail (client, races, treatments, appointments, guidance), random clients; SQL as above');
+    console.log(pairHeader);
+    console.log(pairLine('clientDetail', service.detail));
 
     console.log(`\nChromium (${browser.samples} keystrokes; renderer calls reach the dispatcher through a Playwright binding, not Electron IPC)`);
     console.log(header);
@@ -304,12 +436,20 @@ async function main(): Promise<void> {
     console.log(line('  of which last key → DOM updated', browser.typed.dom));
 
     const all = service.search.at(-1)![1];
-    console.log('\nSummary (targets from the issue; figures from a shared 2-core machine)');
-    console.log(`  search at the service, p95        ${all.p95.toFixed(2).padStart(8)} ms   target < ${SEARCH_TARGET_MS} ms    ${verdict(all.p95, SEARCH_TARGET_MS)}`);
-    console.log(`  client page at the service, p95   ${service.detail.p95.toFixed(2).padStart(8)} ms   (no target; ${DETAIL_TARGET_MS} ms for reference: ${verdict(service.detail.p95, DETAIL_TARGET_MS)})`);
-    console.log(`  keystroke to paint, p95           ${browser.keystroke.paint.p95.toFixed(2).padStart(8)} ms   target < ${PAINT_TARGET_MS} ms   ${verdict(browser.keystroke.paint.p95, PAINT_TARGET_MS)}`);
+    const openAndPaint = opening.openMs + browser.firstScreen.paintMs;
+    const summary = (label: string, value: string, target: string, met?: boolean) =>
+      console.log(`  ${label.padEnd(36)}${value.padStart(11)}   ${target.padEnd(16)}${met === undefined ? '' : met ? 'met' : 'NOT met'}`);
+    console.log(`\nSummary at ${size.clients.toLocaleString('en-GB')} clients (targets from issue 17; figures from a shared 2-core machine)`);
+    summary('search at the service, p95', `${all.service.p95.toFixed(2)} ms`, `<= ${SEARCH_TARGET_MS} ms`, all.service.p95 <= SEARCH_TARGET_MS);
+    summary('  service / its SQL, p95', `${(all.service.p95 / all.sql.p95).toFixed(2)}×`, `<= ${RATIO_TARGET}×`, all.service.p95 / all.sql.p95 <= RATIO_TARGET);
+    summary('client page at the service, p95', `${service.detail.service.p95.toFixed(2)} ms`, `<= ${DETAIL_TARGET_MS} ms`, service.detail.service.p95 <= DETAIL_TARGET_MS);
+    summary('  service / its SQL, p95', `${(service.detail.service.p95 / service.detail.sql.p95).toFixed(2)}×`, `<= ${RATIO_TARGET}×`, service.detail.service.p95 / service.detail.sql.p95 <= RATIO_TARGET);
+    summary('keystroke to paint, p95', `${browser.keystroke.paint.p95.toFixed(1)} ms`, `<= ${PAINT_TARGET_MS} ms`, browser.keystroke.paint.p95 <= PAINT_TARGET_MS);
+    summary('opening + first screen painted', `${openAndPaint.toFixed(0)} ms`, `< ${OPEN_TARGET_MS} ms`, openAndPaint < OPEN_TARGET_MS);
+    summary('database file', mb(fs.statSync(file).size), '(information)');
+    summary('main process rss after opening', mb(opening.rssAfterMb * 1e6), '(information)');
   } finally {
-    db.close();
+    storage?.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -26,6 +26,23 @@ export function clinicSize(clients: number, given: Partial<ClinicSize> = {}): Cl
   return { clients, races: given.races ?? clients * 3, treatments: given.treatments ?? clients * 20 };
 }
 
+/**
+ * The clinic size a command line asks for: `--clients N` (races and treatments in proportion),
+ * with `--races N` and `--treatments N` to set those apart; the quick default without any.
+ */
+export function clinicSizeFromArgs(args: readonly string[]): ClinicSize {
+  const given = (name: keyof ClinicSize): number | undefined => {
+    const at = args.indexOf(`--${name}`);
+    if (at === -1) return undefined;
+    const value = Number(args[at + 1]?.replaceAll('_', ''));
+    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} takes a whole number of at least 1, e.g. --${name} 100000.`);
+    return value;
+  };
+  const clients = given('clients');
+  if (clients === undefined && (given('races') !== undefined || given('treatments') !== undefined)) throw new Error('Give --clients with --races or --treatments.');
+  return clients === undefined ? DEFAULT_SIZE : clinicSize(clients, { races: given('races'), treatments: given('treatments') });
+}
+
 const FIRST = [
   'Ada', 'Ben', 'Chloe', 'Dev', 'Ella', 'Finn', 'Grace', 'Hamza', 'Isla', 'Jack', 'Kemi', 'Liam', 'Maya', 'Noah', 'Olivia',
   'Priya', 'Quinn', 'Rosa', 'Sam', 'Tom', 'Uma', 'Vik', 'Will', 'Yara', 'Zoë', 'Aoife', 'Callum', 'Dafydd', 'Eilidh', 'Femi',
