@@ -22,7 +22,15 @@ const layer = (from, above) => ({
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'artifacts/**', 'playwright-report/**'] },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  // Type-aware: floating promises, unsafe `any` flows and misused promises are errors everywhere.
+  ...tseslint.configs.recommendedTypeChecked,
+  { languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } } },
+  { files: ['**/*.{js,mjs,cjs}'], extends: [tseslint.configs.disableTypeChecked] },
+  {
+    // Vitest's asymmetric matchers (expect.any, expect.objectContaining) are typed `any` by design.
+    files: ['test/**'],
+    rules: { '@typescript-eslint/no-unsafe-assignment': 'off', '@typescript-eslint/no-unsafe-argument': 'off' },
+  },
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {

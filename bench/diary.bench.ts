@@ -104,7 +104,7 @@ function monday(date: string): string {
   return addDays(date, -weekday);
 }
 
-async function main(): Promise<void> {
+function main(): void {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fettle-bench-diary-'));
   const db = openDatabase(dataDir);
   try {
@@ -164,7 +164,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
+try {
+  main();
+} catch (error: unknown) {
   console.error(error);
   process.exitCode = 1;
-});
+}

@@ -53,7 +53,7 @@ function probesFor(race: ReturnType<typeof engineRace>, today: string): Probe[] 
 
 /** A dated window from the engine's answer on the probe's day, or null when it does not fit. */
 function windowOf(due: Due, probe: Probe, today: string): Omit<SuggestedDate, 'raceName' | 'raceId'> | null {
-  const kind = due.kind as SuggestionKind;
+  const kind = due.kind;
   let date: string;
   let to: string | null;
   switch (kind) {

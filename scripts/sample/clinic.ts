@@ -117,7 +117,7 @@ export function fillSampleClinic(ctx: ServiceContext, options: { clients?: numbe
         // Mostly the ceiling itself; now and then a lighter session than allowed.
         const intensity: Intensity = rnd.next() < 0.7 || intensityRank(ceiling) <= intensityRank('light') ? ceiling : 'light';
         diary.maybeMiss(client.id, therapistId, date);
-        const appointment = diary.book(client.id, therapistId, date, intensity as Exclude<Intensity, 'avoid'>, phase);
+        const appointment = diary.book(client.id, therapistId, date, intensity, phase);
         logTreatment(ctx, {
           clientId: client.id, therapistId, date, sore: false, intensity, overrideReason: null, ...sessionNotes(rnd),
           nextBooking: null, appointmentId: appointment?.id ?? null,

@@ -53,7 +53,7 @@ describe('navigation and window guards', () => {
   it('deny every permission request and check', () => {
     let request: ((c: unknown, p: string, cb: (granted: boolean) => void) => void) | undefined;
     let check: (() => boolean) | undefined;
-    denyAllPermissions({ setPermissionRequestHandler: (h: never) => (request = h), setPermissionCheckHandler: (h: never) => (check = h) } as never);
+    denyAllPermissions({ setPermissionRequestHandler: (h: never) => (request = h), setPermissionCheckHandler: (h: never) => (check = h) });
     const answers: boolean[] = [];
     request!(null, 'media', (g) => answers.push(g));
     request!(null, 'notifications', (g) => answers.push(g));

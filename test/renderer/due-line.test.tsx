@@ -9,8 +9,12 @@ import { DueLine, dueUrgency } from '../../renderer/src/components/DueLine';
 const peak: Due = { kind: 'peak-session', by: '2026-02-28', overdueFrom: '2026-03-08', message: 'Next session due by 28/02/2026.' };
 
 // jsdom has no matchMedia; Mantine asks it for the colour scheme.
-window.matchMedia ??= (query: string) =>
-  ({ matches: false, media: query, onchange: null, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {}, dispatchEvent: () => false }) as MediaQueryList;
+const noop = () => undefined;
+Object.defineProperty(window, 'matchMedia', {
+  configurable: true,
+  value: (query: string) =>
+    ({ matches: false, media: query, onchange: null, addEventListener: noop, removeEventListener: noop, addListener: noop, removeListener: noop, dispatchEvent: () => false }) as MediaQueryList,
+});
 
 afterEach(cleanup);
 const show = (due: Due, today: string) => render(<MantineProvider env="test"><DueLine due={due} today={today} /></MantineProvider>);

@@ -268,7 +268,7 @@ describe('storage:useFolder and storage:retry', () => {
 describe('files:choose', () => {
   it("asks main's dialog for a path, and says null when there is no dialog or the person cancels", async () => {
     const asked: string[] = [];
-    const c = clinic({ choosePath: async (purpose) => (asked.push(purpose), purpose === 'backup-folder' ? '/media/usb' : null) });
+    const c = clinic({ choosePath: (purpose) => (asked.push(purpose), Promise.resolve(purpose === 'backup-folder' ? '/media/usb' : null)) });
     expect(await c.call('files:choose', { purpose: 'backup-folder' })).toEqual({ path: '/media/usb' });
     expect(await c.call('files:choose', { purpose: 'backup-file' })).toEqual({ path: null });
     expect(asked).toEqual(['backup-folder', 'backup-file']);

@@ -66,12 +66,12 @@ export function ClientFormPage() {
     // The version seen when the form opened: main refuses the edit if someone saved in between.
     else if (existing.data) update.mutate({ ...values, id, updatedAt: existing.data.client.updatedAt });
   }, summariseHiddenErrors(FIELDS, setSummary));
-  const err = (name: keyof FormInput) => formState.errors[name]?.message as string | undefined;
+  const err = (name: keyof FormInput) => formState.errors[name]?.message;
 
   if (existing.error) return <LoadFailed what="this client" error={existing.error} retry={() => void existing.refetch()} />;
   const title = id === null ? 'New client' : existing.data ? `Edit ${fullName(existing.data.client)}` : 'Edit client';
   return (
-    <form onSubmit={submit} onKeyDown={submitOnShortcut(submit)} noValidate aria-label={id === null ? 'New client' : 'Edit client'}>
+    <form onSubmit={(event) => void submit(event)} onKeyDown={submitOnShortcut(submit)} noValidate aria-label={id === null ? 'New client' : 'Edit client'}>
       {guard.prompt}
       <Group justify="space-between" mb="md">
         <PageTitle>{title}</PageTitle>

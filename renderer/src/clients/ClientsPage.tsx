@@ -76,7 +76,7 @@ export function ClientsPage() {
           value={query}
           onChange={(e) => setQuery(e.currentTarget.value)}
           onKeyDown={(e) => {
-            if (e.key === 'Enter' && rows[focused]) navigate(`/clients/${rows[focused].id}`);
+            if (e.key === 'Enter' && rows[focused]) void navigate(`/clients/${rows[focused].id}`);
             if (e.key === 'ArrowDown') setFocused((f) => Math.min(f + 1, rows.length - 1));
             if (e.key === 'ArrowUp') setFocused((f) => Math.max(f - 1, 0));
           }}
@@ -114,7 +114,7 @@ export function ClientsPage() {
                     aria-rowindex={item.index + 2}
                     key={c.id}
                     data-client-id={c.id}
-                    onClick={() => navigate(`/clients/${c.id}`)}
+                    onClick={() => void navigate(`/clients/${c.id}`)}
                     style={{
                       position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)`,
                       display: 'grid', gridTemplateColumns: COLUMNS, columnGap: 12, alignItems: 'center', padding: '0 12px', cursor: 'pointer',

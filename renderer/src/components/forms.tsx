@@ -39,7 +39,7 @@ export function withDateChecks<TIn extends FieldValues, TOut>(
 export function summariseHiddenErrors(shown: readonly string[], setSummary: (text: string) => void) {
   return (errors: FieldErrors) => {
     const hidden = Object.entries(errors).filter(([field]) => !shown.includes(field));
-    setSummary(hidden.length > 0 ? hidden.map(([, e]) => String(e?.message ?? 'A value is not valid.')).join(' ') : '');
+    setSummary(hidden.length > 0 ? hidden.map(([, e]) => (typeof e?.message === 'string' ? e.message : 'A value is not valid.')).join(' ') : '');
   };
 }
 
@@ -81,12 +81,12 @@ export function useUnsavedChangesGuard(dirty: boolean) {
 }
 
 /** Ctrl/Cmd+Enter or Ctrl/Cmd+S submits from anywhere in the form, textareas included. */
-export function submitOnShortcut(submit: () => void) {
+export function submitOnShortcut(submit: () => unknown) {
   return (event: React.KeyboardEvent) => {
     const mod = event.ctrlKey || event.metaKey;
     if (mod && (event.key === 'Enter' || event.key.toLowerCase() === 's')) {
       event.preventDefault();
-      submit();
+      void submit();
     }
   };
 }

@@ -7,7 +7,7 @@ import { raceDateProblems } from '../../../shared/api/ranges';
 import { raceInput } from '../../../shared/api/schemas';
 import type { Race } from '../../../shared/api/types';
 import { DISTANCE_LABEL, distanceForKm } from '../../../shared/guidance';
-import { DISTANCES, type Distance } from '../../../shared/vocabulary';
+import { DISTANCES } from '../../../shared/vocabulary';
 import { useAction } from '../api';
 import { DateField } from '../components/DateField';
 import { applyServerErrors, submitOnShortcut, summariseHiddenErrors, useToday, withDateChecks } from '../components/forms';
@@ -52,11 +52,11 @@ function RaceForm({ clientId, race, onDone }: { clientId: number; race: Race | n
     if (race) update.mutate({ ...values, id: race.id, updatedAt: race.updatedAt });
     else create.mutate(values);
   }, summariseHiddenErrors(FIELDS, setSummary));
-  const err = (name: keyof FormInput) => formState.errors[name]?.message as string | undefined;
+  const err = (name: keyof FormInput) => formState.errors[name]?.message;
   const priority = watch('priority');
 
   return (
-    <form onSubmit={submit} onKeyDown={submitOnShortcut(submit)} noValidate aria-label="Race">
+    <form onSubmit={(event) => void submit(event)} onKeyDown={submitOnShortcut(submit)} noValidate aria-label="Race">
       {summary && <Alert color="red" mb="sm" role="alert">{summary}</Alert>}
       <Grid>
         <Grid.Col span={8}><TextInput label="Race name" withAsterisk data-autofocus {...register('name')} error={err('name')} /></Grid.Col>
@@ -67,7 +67,7 @@ function RaceForm({ clientId, race, onDone }: { clientId: number; race: Race | n
         </Grid.Col>
         <Grid.Col span={6}>
           <Controller control={control} name="distance" render={({ field }) => (
-            <Select label="Distance" data={DISTANCES.map((d) => ({ value: d, label: DISTANCE_LABEL[d] }))} value={field.value} onChange={(v) => v && field.onChange(v as Distance)} allowDeselect={false} error={err('distance')} />
+            <Select label="Distance" data={DISTANCES.map((d) => ({ value: d, label: DISTANCE_LABEL[d] }))} value={field.value} onChange={(v) => v && field.onChange(v)} allowDeselect={false} error={err('distance')} />
           )} />
         </Grid.Col>
         <Grid.Col span={6}>

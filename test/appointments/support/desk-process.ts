@@ -12,9 +12,8 @@ const dispatch = createDispatcher(() => ({ db, ...fixedClock('2026-03-02'), sess
 const inputs = JSON.parse(inputsJson!) as unknown[];
 
 const lines = readline.createInterface({ input: process.stdin });
-lines.on('line', async (line) => {
-  const result = await dispatch('appointments:book', inputs[Number(line)]);
-  process.stdout.write(`${JSON.stringify(result)}\n`);
+lines.on('line', (line) => {
+  void dispatch('appointments:book', inputs[Number(line)]).then((result) => process.stdout.write(`${JSON.stringify(result)}\n`));
 });
 lines.on('close', () => db.close());
 process.stdout.write('ready\n');
