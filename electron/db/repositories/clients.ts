@@ -110,6 +110,8 @@ export function setArchived(db: Db, id: number, archived: boolean, next: string)
   ).run({ id, archived: Number(archived), next });
 }
 
+export interface SearchOptions { includeArchived: boolean; offset: number; limit: number }
+
 /**
  * Clients whose search key holds every term, ordered by surname. Terms are pre-folded
  * (see shared/search.ts): letters and digits only. The meaning is the plain one, every term a
@@ -117,11 +119,7 @@ export function setArchived(db: Db, id: number, archived: boolean, next: string)
  * terms of 3 or more characters, client_search_short for shorter ones, client_search_counts
  * for the total of a single short term or of none) rather than by reading every client.
  */
-export function searchClients(
-  db: Db,
-  terms: string[],
-  options: { includeArchived: boolean; offset: number; limit: number },
-): { total: number; rows: ClientRow[] } {
+export function searchClients(db: Db, terms: string[], options: SearchOptions): { total: number; rows: ClientRow[] } {
   const total = countMatches(db, terms, options.includeArchived);
   if (total === 0 || options.offset >= total) return { total, rows: [] };
   const rows = terms.length > 0 && total <= FETCH_AT_MOST ? fetchMatches(db, terms, options) : walkList(db, terms, options);
@@ -138,8 +136,6 @@ const TRIGRAM = 3;
  * bench/clients.bench.ts).
  */
 const FETCH_AT_MOST = 4000;
-
-type SearchOptions = { includeArchived: boolean; offset: number; limit: number };
 
 /** How many clients hold `term` (a single short term, or '' for every client): one row. */
 function heldBy(db: Db, term: string, includeArchived: boolean): number {
