@@ -3,8 +3,8 @@
 // for a peak session (the day after and the second day after a hard week's longest run).
 //
 // Loads are summed in whole thousandths (metres, or thousandths of a minute), so the sum is
-// exact whatever order the sessions are listed in. The engine's path allocates only a few
-// small typed arrays, and only when a peak booking is due.
+// exact whatever order the sessions are listed in. The engine reads a plan only when a peak
+// booking is due, into per-week working arrays it reuses from call to call.
 
 import type { Distance, IsoDate, PlanUnit, SessionKind } from '../vocabulary';
 import type { Block, RacePlan } from './blocks';
