@@ -4,10 +4,17 @@ import { DISTANCE_LABEL, GIVEN_LABEL, INTENSITY_COLOUR, INTENSITY_LABEL, PHASE_C
 import { formatDate } from '../format';
 import { raceToDraw } from './timelineRace';
 
-const W = 1000;
+export const W = 1000;
 /** Room on the left for the two rows' names, so neither strip is unlabelled. */
-const GUTTER = 64;
+export const GUTTER = 64;
 const PAD = 8;
+
+/** The timeline's x scale over its first to last day, shared with the training-load chart so weeks line up under phases. */
+export function timelineScale(first: string, lastInclusive: string): (iso: string) => number {
+  const from = dayNumber(first);
+  const to = dayNumber(lastInclusive) + 1;
+  return (iso: string) => GUTTER + ((dayNumber(iso) - from) / (to - from)) * (W - GUTTER - PAD);
+}
 const BAR_Y = 44;
 const BAR_H = 34;
 const CEILING_Y = BAR_Y + BAR_H + 4;
@@ -47,7 +54,7 @@ export function BlockTimeline({ races, treatments, today }: { races: Race[]; tre
   const { race, segments } = drawn;
   const first = dayNumber(segments[0]!.start);
   const last = dayNumber(segments.at(-1)!.end) + 1; // exclusive end
-  const x = (iso: string) => GUTTER + ((dayNumber(iso) - first) / (last - first)) * (W - GUTTER - PAD);
+  const x = timelineScale(segments[0]!.start, segments.at(-1)!.end);
   const inRange = (iso: string) => dayNumber(iso) >= first && dayNumber(iso) < last;
   const dayAfter = (iso: string) => isoDateOf(dayNumber(iso) + 1);
 
