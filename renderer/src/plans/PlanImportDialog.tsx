@@ -111,7 +111,7 @@ function MappingEditor({ preview, onChange }: { preview: PlanPreview; onChange: 
       ))}
       <Grid.Col span={4}>
         <Select size="xs" label="Distances are in" data={[{ value: 'km', label: 'kilometres' }, { value: 'mi', label: 'miles' }]} allowDeselect={false}
-          value={preview.unit} onChange={(v) => v && onChange(mapping, v as 'km' | 'mi')} />
+          value={preview.unit} onChange={(v) => v && onChange(mapping, v)} />
       </Grid.Col>
     </Grid>
   );

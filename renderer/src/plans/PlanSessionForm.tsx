@@ -31,7 +31,7 @@ export function PlanSessionForm({ raceId, session, onDone }: { raceId: number; s
     if (session) update.mutate({ id: session.id, ...values });
     else add.mutate({ raceId, ...values });
   }, summariseHiddenErrors([...FIELDS, 'raceId'], setSummary));
-  const err = (name: keyof FormInput) => formState.errors[name]?.message as string | undefined;
+  const err = (name: keyof FormInput) => formState.errors[name]?.message;
   const number = (v: string | number) => (typeof v === 'number' ? v : null);
   return (
     <form onSubmit={(e) => void submit(e)} onKeyDown={submitOnShortcut(submit)} noValidate aria-label="Plan session">
