@@ -331,7 +331,7 @@ export function guidanceFor(query: GuidanceQuery): Guidance {
   const warnings: Warning[] = [];
   for (const h of held) {
     if (h.kind === 'taper-cutoff') {
-      warnings.push({ code: 'past-taper-cutoff', message: `Past the 10-day cut-off for ${raceRef(h.plan)}: light maintenance only.` });
+      warnings.push({ code: 'past-taper-cutoff', message: `Past the 10-day cut-off for ${raceRef(h.plan)}.` });
       break;
     }
   }

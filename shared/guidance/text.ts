@@ -175,7 +175,7 @@ function windowReasonText(kind: WindowKind, plan: RacePlan, d: number, week: num
     case 'taper':
       return `${ref} is ${-d} days away, in the taper: practice norm is moderate work at most and no deep tissue.`;
     case 'taper-cutoff':
-      return `${ref} is ${-d} days away, past the 10-day cut-off for regular sessions: light maintenance only.`;
+      return `${ref} is ${-d} days away; regular sessions stop 10 days before a race so the legs arrive fresh.`;
     case 'race-week':
       return `${ref} is ${-d} days away, in race week: practice norm is a gentle flush with a familiar therapist, or nothing; deep or badly timed work can leave legs flat, bruised, heavy and sluggish.`;
     case 'race-eve':
@@ -218,7 +218,7 @@ export function bookingAdvice(kind: WindowKind | undefined): string | undefined 
     case 'taper':
       return 'Booking: the last regular session no later than 10 days before the race; familiar therapist and techniques only.';
     case 'taper-cutoff':
-      return 'Booking: light maintenance only from here to the race.';
+      return 'Booking: no more regular sessions before the race; keep any visit short and familiar.';
     case 'race-week':
     case 'mini-taper-flush':
       return 'Booking: only a short flush with a therapist the client knows, or nothing.';
