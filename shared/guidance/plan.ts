@@ -9,7 +9,7 @@
 import type { Distance, IsoDate, PlanUnit, SessionKind } from '../vocabulary';
 import type { Block, RacePlan } from './blocks';
 import { planRace } from './blocks';
-import { dayNumber, formatDay, isoDateOf } from './days';
+import { checkDateShape, dayNumber, formatDay, isoDateOf } from './days';
 import { distanceForKm } from './distance';
 import type { PlanSessionInput, RaceInput } from './types';
 
@@ -51,9 +51,9 @@ function loadOf(s: PlanSessionInput, measure: LoadMeasure): number {
  * Does `a` beat `b` as a week's longest run? Greater load; ties go to the later date; then
  * any other field, so the choice never depends on the order the sessions are listed in.
  */
-function longerRun(loadA: number, dayA: number, a: PlanSessionInput, loadB: number, dayB: number, b: PlanSessionInput): boolean {
+function longerRun(loadA: number, a: PlanSessionInput, loadB: number, b: PlanSessionInput): boolean {
   if (loadA !== loadB) return loadA > loadB;
-  if (dayA !== dayB) return dayA > dayB;
+  if (a.date !== b.date) return a.date > b.date; // YYYY-MM-DD: text order is calendar order
   if ((a.title ?? '') !== (b.title ?? '')) return (a.title ?? '') > (b.title ?? '');
   if ((a.unit ?? 'km') !== (b.unit ?? 'km')) return a.unit === 'mi';
   if ((a.kind ?? '') !== (b.kind ?? '')) return (a.kind ?? '') > (b.kind ?? '');
@@ -67,7 +67,7 @@ export interface BlockLoad {
   readonly load: Float64Array;
   /** Index into the sessions of each week's longest run, or -1. */
   readonly longest: Int32Array;
-  /** Day number of each week's longest run. */
+  /** Day number of each week's longest run (0 for a week without one). */
   readonly longestDay: Int32Array;
   /** 1 for the hardest weeks. */
   readonly hardest: Uint8Array;
@@ -99,7 +99,18 @@ function newScan(weeks: number): Scan {
 /** JavaScript runs one scan at a time and a scan calls nothing that scans, so one set serves all. */
 let work = newScan(32);
 
-/** Weekly load, longest runs and hardest weeks into the shared working arrays (first `block.weeks` entries). */
+/** Are the sessions listed in date order (as the database lists them)? */
+function inDateOrder(sessions: readonly PlanSessionInput[]): boolean {
+  for (let i = 1; i < sessions.length; i++) if (sessions[i]!.date < sessions[i - 1]!.date) return false;
+  return true;
+}
+
+/**
+ * Weekly load, longest runs and hardest weeks into the shared working arrays (first
+ * `block.weeks` entries). Sessions in date order are placed in their week by comparing their
+ * dates, as text, with each week's first day, so no date is parsed; in any other order each
+ * date is parsed. Either way the result is the same.
+ */
 function scanPlan(sessions: readonly PlanSessionInput[], block: Block): { scan: Scan; measure: LoadMeasure } {
   const weeks = block.weeks;
   if (work.load.length < weeks) work = newScan(weeks);
@@ -109,20 +120,30 @@ function scanPlan(sessions: readonly PlanSessionInput[], block: Block): { scan: 
   count.fill(0, 0, weeks);
   hardest.fill(0, 0, weeks);
   const measure = loadMeasure(sessions);
+  const sorted = inDateOrder(sessions);
+  let week = -1;
+  let nextWeek = sorted ? isoDateOf(block.start) : ''; // the first day of week `week + 1`
   for (let i = 0; i < sessions.length; i++) {
     const session = sessions[i]!;
+    let w: number;
+    if (sorted) {
+      checkDateShape(session.date);
+      while (week < weeks && session.date >= nextWeek) nextWeek = isoDateOf(block.start + 7 * (++week + 1));
+      if (week >= weeks) break; // race day or later, as is every session after it
+      if (week < 0) continue; // before the block
+      w = week;
+    } else {
+      w = Math.floor((dayNumber(session.date) - block.start) / 7);
+      if (w < 0 || w >= weeks) continue; // outside the block (race day included): no block week
+    }
     if (!isRunning(session.kind)) continue;
-    const day = dayNumber(session.date);
-    const w = Math.floor((day - block.start) / 7);
-    if (w < 0 || w >= weeks) continue; // outside the block (race day included): no block week
     const value = loadOf(session, measure);
     load[w]! += value;
     count[w]! += 1;
     if (value === 0) continue;
     const best = longest[w]!;
-    if (best < 0 || longerRun(value, day, session, longestLoad[w]!, longestDay[w]!, sessions[best]!)) {
+    if (best < 0 || longerRun(value, session, longestLoad[w]!, sessions[best]!)) {
       longest[w] = i;
-      longestDay[w] = day;
       longestLoad[w] = value;
     }
   }
@@ -146,6 +167,8 @@ function scanPlan(sessions: readonly PlanSessionInput[], block: Block): { scan: 
   for (let w = 0; w < weeks; w++) {
     const value = load[w]!;
     if (value > 0 && (value >= third || value * 10 >= first * HARD_SHARE_TENTHS)) hardest[w] = 1;
+    // Only a hard week's longest run needs its day number (its best days follow from it).
+    longestDay[w] = hardest[w] === 1 && longest[w]! >= 0 ? dayNumber(sessions[longest[w]!]!.date) : 0;
   }
   return { scan: work, measure };
 }
@@ -154,11 +177,13 @@ function scanPlan(sessions: readonly PlanSessionInput[], block: Block): { scan: 
 export function blockLoad(sessions: readonly PlanSessionInput[], block: Block): BlockLoad {
   const { scan, measure } = scanPlan(sessions, block);
   const weeks = block.weeks;
+  const longestDay = new Int32Array(weeks);
+  for (let w = 0; w < weeks; w++) if (scan.longest[w]! >= 0) longestDay[w] = dayNumber(sessions[scan.longest[w]!]!.date);
   return {
     measure,
     load: scan.load.slice(0, weeks),
     longest: scan.longest.slice(0, weeks),
-    longestDay: scan.longestDay.slice(0, weeks),
+    longestDay,
     hardest: scan.hardest.slice(0, weeks),
     sessions: scan.count.slice(0, weeks),
   };

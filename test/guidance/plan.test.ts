@@ -110,6 +110,18 @@ describe('weekly load, longest run and hardest weeks', () => {
     expect(planChart(marathon(plan)).suggestedRaces).toEqual([{ date: '2026-03-22', title: 'Riverside Half', distanceKm: 21.1, distance: 'half' }]);
   });
 
+  it('the same chart whatever order the sessions come in (date order is read without parsing dates)', () => {
+    const sessions = marathonPlan();
+    const shuffled = sessions.map((x, i) => [(i * 37) % sessions.length, x] as const).sort((a, b) => a[0] - b[0]).map(([, x]) => x);
+    expect(planChart(marathon([...sessions].reverse()))).toEqual(chart);
+    expect(planChart(marathon(shuffled))).toEqual(chart);
+  });
+
+  it.each([['in date order', false], ['in any order', true]])('a date that is not YYYY-MM-DD is refused, %s', (_order, reversed) => {
+    const sessions = [...marathonPlan(), { date: '2026-4-30', distanceKm: 5 }];
+    expect(() => planChart(marathon(reversed ? sessions.reverse() : sessions))).toThrow(/YYYY-MM-DD/);
+  });
+
   it.each([
     [{ days: 7, title: 'Build week' }, true],
     [{ title: 'Training week 5: 53 km' }, true],

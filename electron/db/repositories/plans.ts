@@ -42,14 +42,17 @@ export function getPlanSession(db: Db, id: number): PlanSession | undefined {
   return row && toSession(row);
 }
 
-/** The plans of many races at once, as the phase engine reads them, keyed by race id (races without a plan are absent). */
+/**
+ * The plans of many races at once, as the phase engine reads them, keyed by race id (races
+ * without a plan are absent). In date order: the engine then places sessions without parsing dates.
+ */
 export function planSessionsOfRaces(db: Db, raceIds: readonly number[]): Map<number, PlanSessionInput[]> {
   const byRace = new Map<number, PlanSessionInput[]>();
   if (raceIds.length === 0) return byRace;
   const rows = statement(
     db,
     `SELECT p.race_id, p.date, p.distance_km, p.duration_min, p.kind, p.title, p.unit
-     FROM json_each(?) AS ids CROSS JOIN plan_sessions p ON p.race_id = ids.value`,
+     FROM json_each(?) AS ids CROSS JOIN plan_sessions p ON p.race_id = ids.value ORDER BY p.race_id, p.date, p.id`,
   ).all(JSON.stringify(raceIds)) as Omit<Row, 'id' | 'source'>[];
   for (const r of rows) {
     let plan = byRace.get(r.race_id);
