@@ -1,7 +1,9 @@
-import { createHashRouter } from 'react-router';
+import { createHashRouter, Navigate } from 'react-router';
 import { AppLayout } from './components/AppLayout';
 import { ErrorScreen, NotFoundScreen } from './components/ErrorScreen';
 import { CalendarPage } from './pages/CalendarPage';
+import { DaySheetPage } from './diary/DaySheetPage';
+import { RecallPage } from './recall/RecallPage';
 import { TodayPage } from './pages/TodayPage';
 import { ClientsPage } from './clients/ClientsPage';
 import { ClientPage } from './clients/ClientPage';
@@ -12,6 +14,8 @@ import { TreatmentFormPage } from './treatments/TreatmentFormPage';
 
 // Hash routes work under the custom protocol, the test host and deep links (#/clients/42).
 export const router = createHashRouter([
+  // The day sheet prints on its own, without the navigation around it.
+  { path: 'daysheet/:date', element: <DaySheetPage />, errorElement: <ErrorScreen /> },
   {
     element: <AppLayout />,
     errorElement: <ErrorScreen />,
@@ -21,7 +25,9 @@ export const router = createHashRouter([
         errorElement: <ErrorScreen />,
         children: [
           { index: true, element: <TodayPage /> },
-          { path: 'calendar', element: <CalendarPage /> },
+          { path: 'diary', element: <CalendarPage /> },
+          { path: 'calendar', element: <Navigate to="/diary" replace /> },
+          { path: 'recall', element: <RecallPage /> },
           { path: 'clients', element: <ClientsPage /> },
           { path: 'clients/new', element: <ClientFormPage /> },
           { path: 'clients/:clientId', element: <ClientPage /> },

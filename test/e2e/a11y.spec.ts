@@ -25,7 +25,7 @@ test('every screen and dialog passes axe with no critical or serious violation',
 
   const screens: [string, string, () => Promise<unknown>][] = [
     ['Today', '#/', () => expect(app.getByRole('heading', { level: 1 })).toContainText('Today')],
-    ['Calendar', '#/calendar', () => expect(app.getByRole('heading', { name: 'Calendar', level: 1 })).toBeVisible()],
+    ['Diary', '#/diary', () => expect(app.getByRole('heading', { name: 'Diary', level: 1 })).toBeVisible()],
     ['Clients', '#/clients', () => expect(app.getByTestId('client-count')).toHaveText('60 clients')],
     ['New client', '#/clients/new', () => expect(app.getByLabel('First name')).toBeVisible()],
     ['Client page', `#/clients/${client.id}`, () => expect(app.getByTestId('block-timeline')).toBeVisible()],

@@ -62,7 +62,7 @@ for (const size of SIZES) {
       ['client-form', `#/clients/${peak}/edit`, () => expect(app.getByLabel('First name')).not.toHaveValue('')],
       ['treatment-form', `#/clients/${peak}/treatments/new`, () => expect(app.getByRole('region', { name: /Guidance for/ })).toBeVisible()],
       ['races', '#/races', () => expect(app.getByRole('article').first()).toBeVisible()],
-      ['calendar', '#/calendar', () => expect(app.getByRole('heading', { name: 'Calendar' })).toBeVisible()],
+      ['diary', '#/diary', () => expect(app.getByRole('heading', { name: 'Diary', level: 1 })).toBeVisible()],
       ['settings', '#/settings', () => expect(app.getByRole('row', { name: /Sam Reid/ })).toBeVisible()],
     ];
     const problems: string[] = [];

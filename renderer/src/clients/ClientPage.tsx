@@ -13,6 +13,7 @@ import { BlockTimeline } from '../components/BlockTimeline';
 import { formatDate, formatDateTime, fullName } from '../format';
 import { RaceFormModal } from '../races/RaceForm';
 import { TreatmentDetailsModal } from '../treatments/TreatmentDetails';
+import { BookButton } from '../diary/BookButton';
 
 export function ClientPage() {
   const id = Number(useParams().clientId);
@@ -42,6 +43,7 @@ function ClientView({ id, detail }: { id: number; detail: ClientDetail }) {
           {!client.archived && (
             <Button component={Link} to={`/clients/${id}/treatments/new`}>Log treatment</Button>
           )}
+          {!client.archived && <BookButton clientId={id} clientName={fullName(client)} therapistId={client.usualTherapistId} />}
           <Button variant="default" component={Link} to={`/clients/${id}/edit`}>Edit details</Button>
           <Button variant="subtle" color={client.archived ? 'teal' : 'gray'} loading={archive.isPending || restore.isPending}
             onClick={() => (client.archived ? restore.mutate({ id }) : archive.mutate({ id }))}>

@@ -6,7 +6,8 @@ import { formatLongDate } from '../format';
 
 const AREAS = [
   { to: '/', label: 'Today', end: true },
-  { to: '/calendar', label: 'Calendar' },
+  { to: '/diary', label: 'Diary' },
+  { to: '/recall', label: 'Recall' },
   { to: '/clients', label: 'Clients' },
   { to: '/races', label: 'Races' },
   { to: '/settings', label: 'Settings' },

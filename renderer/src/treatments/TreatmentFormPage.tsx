@@ -3,7 +3,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { treatmentDateProblems } from '../../../shared/api/ranges';
 import { treatmentInput } from '../../../shared/api/schemas';
@@ -30,6 +30,11 @@ const FIELDS = ['clientId', 'therapistId', 'date', 'sore', 'intensity', 'overrid
 export function TreatmentFormPage() {
   const clientId = Number(useParams().clientId);
   const navigate = useNavigate();
+  // Opened from an appointment (#/…/treatments/new?appointment=ID&date=…&therapist=ID): saving completes it.
+  const [params] = useSearchParams();
+  const fromAppointment = Number(params.get('appointment')) || null;
+  const appointmentDate = params.get('date');
+  const appointmentTherapist = Number(params.get('therapist')) || null;
   const today = useToday();
   const detail = useCall('clients:get', { id: clientId });
   const therapists = useCall('therapists:list', {});
@@ -37,14 +42,14 @@ export function TreatmentFormPage() {
 
   const { register, control, handleSubmit, formState, setError, clearErrors, watch, reset } = useForm<FormInput, unknown, FormOutput>({
     resolver: withDateChecks(zodResolver(treatmentInput), treatmentDateProblems, today),
-    defaultValues: { clientId, therapistId: undefined as unknown as number, date: '', sore: false, overrideReason: '', areas: [], techniques: [], subjective: '', objective: '', assessment: '', plan: '', painBefore: null, painAfter: null, advice: '', nextBooking: '' },
+    defaultValues: { clientId, appointmentId: fromAppointment, therapistId: undefined as unknown as number, date: '', sore: false, overrideReason: '', areas: [], techniques: [], subjective: '', objective: '', assessment: '', plan: '', painBefore: null, painAfter: null, advice: '', nextBooking: '' },
   });
   // Defaults that depend on loaded data: today's date and the client's usual therapist.
   useEffect(() => {
     if (detail.data && !formState.isDirty) {
-      reset((v) => ({ ...v, date: detail.data.today, therapistId: detail.data.client.usualTherapistId ?? (undefined as unknown as number) }), { keepDirty: false });
+      reset((v) => ({ ...v, date: appointmentDate ?? detail.data.today, therapistId: appointmentTherapist ?? detail.data.client.usualTherapistId ?? (undefined as unknown as number) }), { keepDirty: false });
     }
-  }, [detail.data, reset, formState.isDirty]);
+  }, [detail.data, reset, formState.isDirty, appointmentDate, appointmentTherapist]);
 
   const [date, therapistId, sore, intensity] = watch(['date', 'therapistId', 'sore', 'intensity']);
   const guidance = useCall(
@@ -94,6 +99,7 @@ export function TreatmentFormPage() {
       </Group>
       <Stack>
         <MedicalAlerts text={client.medicalAlerts} />
+        {fromAppointment && <Text size="sm" data-testid="from-appointment">From the diary: saving this treatment marks the appointment completed.</Text>}
         <Paper withBorder p="md" radius="md">
           <Group align="end">
             <Controller control={control} name="date" render={({ field }) => (
