@@ -71,14 +71,6 @@ export function isoDateOf(dayNum: number): IsoDate {
   return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
 }
 
-/**
- * Cheap check that `iso` is shaped YYYY-MM-DD, so text order is calendar order; anything else
- * gets dayNumber's message. For long lists read by comparing text (history, plans).
- */
-export function checkDateShape(iso: IsoDate): void {
-  if (typeof iso !== 'string' || iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) dayNumber(iso);
-}
-
 /** The calendar date `days` after (or before, when negative) `iso`. */
 export function addDays(iso: IsoDate, days: number): IsoDate {
   return isoDateOf(dayNumber(iso) + days);

@@ -7,7 +7,7 @@
 // and parses only the few dates it keeps.
 
 import type { IsoDate } from '../vocabulary';
-import { checkDateShape, dayNumber, isoDateOf } from './days';
+import { dayNumber, isoDateOf } from './days';
 import type { TreatmentInput } from './types';
 
 /** Sentinel day number for "no such treatment": earlier than any real date. */
@@ -25,6 +25,10 @@ export interface HistorySummary {
   readonly familiarOn: number;
 }
 
+/** Cheap shape check so string order is calendar order; a bad date gets dayNumber's message. */
+function checkShape(date: string): void {
+  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) dayNumber(date);
+}
 
 /** One pass over the history, keeping only the three latest dates the rules need. */
 export function summariseHistory(
@@ -40,7 +44,7 @@ export function summariseHistory(
   for (let i = 0; i < treatments.length; i++) {
     const treatment = treatments[i]!;
     const treated = treatment.date;
-    checkDateShape(treated);
+    checkShape(treated);
     if (treated < date) {
       if (treated > lastBefore) lastBefore = treated;
       if (treatment.therapistId === therapistId && treated > familiarOn && treated >= familiarFrom) familiarOn = treated;

@@ -9,7 +9,7 @@
 import type { Distance, IsoDate, PlanUnit, SessionKind } from '../vocabulary';
 import type { Block, RacePlan } from './blocks';
 import { planRace } from './blocks';
-import { checkDateShape, dayNumber, formatDay, isoDateOf } from './days';
+import { dayNumber, formatDay, isoDateOf } from './days';
 import { distanceForKm } from './distance';
 import type { PlanSessionInput, RaceInput } from './types';
 
@@ -99,6 +99,14 @@ function newScan(weeks: number): Scan {
 /** JavaScript runs one scan at a time and a scan calls nothing that scans, so one set serves all. */
 let work = newScan(32);
 
+/**
+ * Cheap shape check so text order is calendar order; a bad date gets dayNumber's message.
+ * (Kept small and local, like the history scan's, so the loop stays fast.)
+ */
+function checkShape(date: string): void {
+  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) dayNumber(date);
+}
+
 /** Are the sessions listed in date order (as the database lists them)? */
 function inDateOrder(sessions: readonly PlanSessionInput[]): boolean {
   for (let i = 1; i < sessions.length; i++) if (sessions[i]!.date < sessions[i - 1]!.date) return false;
@@ -127,7 +135,7 @@ function scanPlan(sessions: readonly PlanSessionInput[], block: Block): { scan: 
     const session = sessions[i]!;
     let w: number;
     if (sorted) {
-      checkDateShape(session.date);
+      checkShape(session.date);
       while (week < weeks && session.date >= nextWeek) nextWeek = isoDateOf(block.start + 7 * (++week + 1));
       if (week >= weeks) break; // race day or later, as is every session after it
       if (week < 0) continue; // before the block
