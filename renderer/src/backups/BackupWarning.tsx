@@ -9,7 +9,7 @@ export function BackupWarning() {
   if (status.error) return <Alert color="red" role="alert" title="Backups could not be checked">{status.error.message}</Alert>;
   if (!warning) return null;
   return (
-    <Alert color={warning.kind === 'folder-unavailable' ? 'red' : 'orange'} role="alert" title="Backups need attention" data-backup-warning={warning.kind}>
+    <Alert color="red" role="alert" title="Backups need attention" data-backup-warning={warning.kind}>
       {warning.message}{' '}
       <Anchor component={Link} to="/settings">Open backups in Settings</Anchor>
     </Alert>

@@ -27,7 +27,7 @@ export function BackupsSection() {
       <Loaded query={status} what="the backup status">
         {(s) => (
           <Stack gap="sm">
-            {s.warning && <Alert color={s.warning.kind === 'folder-unavailable' ? 'red' : 'orange'} role="alert" title="Backups need attention">{s.warning.message}</Alert>}
+            {s.warning && <Alert color="red" role="alert" title="Backups need attention">{s.warning.message}</Alert>}
             <Text size="sm">
               Backups go to <Text span fw={600} style={{ overflowWrap: 'anywhere' }}>{s.folder}</Text>
               {s.isDefaultFolder ? ' (inside the data folder: choose a USB drive or a synced folder to keep a copy off this laptop).' : '.'}

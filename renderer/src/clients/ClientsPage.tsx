@@ -13,7 +13,7 @@ import { formatDate, fullName } from '../format';
 const PAGE = 100;
 const ROW_HEIGHT = 56;
 // minmax(0, …): a long email or race name wraps inside its own column instead of pushing the next.
-const COLUMNS = ['1.9fr', '1.2fr', '2.1fr', '0.95fr', '1.8fr', '1fr', '1.3fr'].map((fr) => `minmax(0, ${fr})`).join(' ');
+const COLUMNS = ['1.85fr', '1.2fr', '2fr', '0.95fr', '1.75fr', '1fr', '1.5fr'].map((fr) => `minmax(0, ${fr})`).join(' ');
 const WRAP = { overflowWrap: 'anywhere', lineHeight: 1.25, fontSize: 14 } as const;
 
 /** An email that may wrap, but only after its @ (never mid-word). */

@@ -40,7 +40,9 @@ export function DateField({ value, onChange, onBlur, ...props }: Props) {
       fixOnBlur={false}
       clearable={props.clearable ?? true}
       popoverProps={{ withinPortal: true, ...props.popoverProps }}
-      clearButtonProps={{ 'aria-label': `Clear ${typeof props.label === 'string' ? props.label.toLowerCase() : 'date'}`, ...props.clearButtonProps }}
+      // Named "Clear" only: its field's label is right beside it, and a name repeating the
+      // label would make the label point at two things.
+      clearButtonProps={{ 'aria-label': 'Clear', ...props.clearButtonProps }}
       onChange={(next) => onChange(next ?? '')}
       onBlur={(event) => {
         const text = event.currentTarget.value.trim();
