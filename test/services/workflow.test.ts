@@ -1,20 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Client, ClientDetail, ClientPage, Race, RaceEvent, Therapist, Treatment } from '../../shared/api/types';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Client, ClientDetail, ClientPage, Race, RaceEvent, Treatment } from '../../shared/api/types';
 import { insertAppointment } from '../../electron/db/repositories/appointments';
-import { openTestClinic, type TestClinic } from '../support/clinic';
+import { clinicWithSam } from '../support/clinic-with-sam';
 
 // The therapist's workflow through the real dispatcher and a real database file.
 
-let clinic: TestClinic;
-let sam: Therapist;
-beforeEach(async () => {
-  clinic = openTestClinic({ today: '2026-03-02' });
-  sam = await clinic.call<Therapist>('therapists:create', { name: 'Sam Reid' });
-});
-afterEach(() => clinic.close());
+const at = clinicWithSam();
 
 const newClient = (firstName: string, lastName: string, extra: Record<string, unknown> = {}) =>
-  clinic.call<Client>('clients:create', { firstName, lastName, ...extra });
+  at.clinic.call<Client>('clients:create', { firstName, lastName, ...extra });
 
 describe('client search', () => {
   beforeEach(async () => {
@@ -24,7 +18,7 @@ describe('client search', () => {
     await newClient('Ben', 'Smith');
   });
   const names = async (query: string, includeArchived = false) =>
-    (await clinic.call<ClientPage>('clients:search', { query, includeArchived })).rows.map((r) => r.lastName);
+    (await at.clinic.call<ClientPage>('clients:search', { query, includeArchived })).rows.map((r) => r.lastName);
 
   it('folds case, accents and punctuation, and matches parts of names', async () => {
     expect(await names('mcdonald')).toEqual(['McDonald']);
@@ -42,7 +36,7 @@ describe('client search', () => {
   });
 
   it('lists by surname, pages with a total, and treats LIKE wildcards as text', async () => {
-    const page = await clinic.call<ClientPage>('clients:search', { query: '', limit: 2, offset: 1 });
+    const page = await at.clinic.call<ClientPage>('clients:search', { query: '', limit: 2, offset: 1 });
     expect(page.total).toBe(4);
     expect(page.rows.map((r) => r.lastName)).toEqual(['McDonald', "O'Brien"]); // after Álvarez, filed under A
     // Punctuation folds away, so % and _ never reach LIKE as wildcards.
@@ -52,19 +46,19 @@ describe('client search', () => {
   });
 
   it('hides archived clients unless asked, and restores them', async () => {
-    const smith = (await clinic.call<ClientPage>('clients:search', { query: 'smith' })).rows[0]!;
-    await clinic.call('clients:archive', { id: smith.id });
+    const smith = (await at.clinic.call<ClientPage>('clients:search', { query: 'smith' })).rows[0]!;
+    await at.clinic.call('clients:archive', { id: smith.id });
     expect(await names('smith')).toEqual([]);
     expect(await names('smith', true)).toEqual(['Smith']);
-    await clinic.call('clients:restore', { id: smith.id });
+    await at.clinic.call('clients:restore', { id: smith.id });
     expect(await names('smith')).toEqual(['Smith']);
   });
 
   it('shows each client’s phase and ceiling for today', async () => {
-    const smith = (await clinic.call<ClientPage>('clients:search', { query: 'smith' })).rows[0]!;
+    const smith = (await at.clinic.call<ClientPage>('clients:search', { query: 'smith' })).rows[0]!;
     expect(smith).toMatchObject({ phase: 'off-season', ceiling: 'deep', nextRace: null });
-    await clinic.call('races:create', { clientId: smith.id, name: 'Bath Half', date: '2026-03-05', distance: 'half' });
-    const again = (await clinic.call<ClientPage>('clients:search', { query: 'smith' })).rows[0]!;
+    await at.clinic.call('races:create', { clientId: smith.id, name: 'Bath Half', date: '2026-03-05', distance: 'half' });
+    const again = (await at.clinic.call<ClientPage>('clients:search', { query: 'smith' })).rows[0]!;
     expect(again).toMatchObject({ phase: 'race-week', ceiling: 'avoid', nextRace: { name: 'Bath Half', date: '2026-03-05' } });
   });
 });
@@ -72,7 +66,7 @@ describe('client search', () => {
 describe('races', () => {
   it('refuses a plan start after the race, naming the field', async () => {
     const c = await newClient('Ada', 'Okafor');
-    const result = await clinic.dispatch('races:create', { clientId: c.id, name: 'London Marathon', date: '2026-04-26', distance: 'marathon', planStart: '2026-05-01' });
+    const result = await at.clinic.dispatch('races:create', { clientId: c.id, name: 'London Marathon', date: '2026-04-26', distance: 'marathon', planStart: '2026-05-01' });
     expect(result).toMatchObject({ ok: false, code: 'invalid', fields: { planStart: 'Plan start: must be before the race date.' } });
   });
 
@@ -80,10 +74,10 @@ describe('races', () => {
     const a = await newClient('Ada', 'Okafor');
     const b = await newClient('Ben', 'Smith');
     const gone = await newClient('Cal', 'Jones');
-    for (const c of [a, b, gone]) await clinic.call('races:create', { clientId: c.id, name: 'Brighton Marathon', date: '2026-04-12', distance: 'marathon', priority: 'A' });
-    await clinic.call('races:create', { clientId: a.id, name: 'Old Race', date: '2026-02-01', distance: '10k' });
-    await clinic.call('clients:archive', { id: gone.id });
-    const events = await clinic.call<RaceEvent[]>('races:upcoming');
+    for (const c of [a, b, gone]) await at.clinic.call('races:create', { clientId: c.id, name: 'Brighton Marathon', date: '2026-04-12', distance: 'marathon', priority: 'A' });
+    await at.clinic.call('races:create', { clientId: a.id, name: 'Old Race', date: '2026-02-01', distance: '10k' });
+    await at.clinic.call('clients:archive', { id: gone.id });
+    const events = await at.clinic.call<RaceEvent[]>('races:upcoming');
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ name: 'Brighton Marathon', date: '2026-04-12', distance: 'marathon' });
     expect(events[0]!.entrants.map((e) => e.clientName)).toEqual(['Ada Okafor', 'Ben Smith']);
@@ -92,63 +86,63 @@ describe('races', () => {
 
 describe('logging a treatment', () => {
   const treatment = (clientId: number, extra: Record<string, unknown> = {}) => ({
-    clientId, therapistId: sam.id, date: '2026-03-02', intensity: 'moderate', subjective: 'Tight calves.', ...extra,
+    clientId, therapistId: at.sam.id, date: '2026-03-02', intensity: 'moderate', subjective: 'Tight calves.', ...extra,
   });
 
   it('refuses to go above the ceiling without a reason, and writes nothing', async () => {
     const c = await newClient('Paula', 'Radcliffe');
-    await clinic.call('races:create', { clientId: c.id, name: 'Bath Half', date: '2026-03-07', distance: 'half' });
-    const result = await clinic.dispatch('treatments:log', treatment(c.id, { overrideReason: '   ' }));
+    await at.clinic.call('races:create', { clientId: c.id, name: 'Bath Half', date: '2026-03-07', distance: 'half' });
+    const result = await at.clinic.dispatch('treatments:log', treatment(c.id, { overrideReason: '   ' }));
     expect(result).toMatchObject({ ok: false, code: 'invalid' });
     if (!result.ok) expect(result.fields?.overrideReason).toMatch(/Moderate is above the guidance for this date \(Avoid massage\)/);
-    expect(clinic.db.prepare('SELECT count(*) AS n FROM treatments').get()).toEqual({ n: 0 });
+    expect(at.clinic.db.prepare('SELECT count(*) AS n FROM treatments').get()).toEqual({ n: 0 });
   });
 
   it('stores the reason and the guidance in force, which survive later race changes', async () => {
     const c = await newClient('Paula', 'Radcliffe');
-    const race = await clinic.call<Race>('races:create', { clientId: c.id, name: 'Bath Half', date: '2026-03-07', distance: 'half' });
-    const logged = await clinic.call<Treatment>('treatments:log', treatment(c.id, { overrideReason: 'Cramp; agreed with coach.', areas: [{ region: 'Calves', side: 'left' }], painBefore: 6, painAfter: 2 }));
+    const race = await at.clinic.call<Race>('races:create', { clientId: c.id, name: 'Bath Half', date: '2026-03-07', distance: 'half' });
+    const logged = await at.clinic.call<Treatment>('treatments:log', treatment(c.id, { overrideReason: 'Cramp; agreed with coach.', areas: [{ region: 'Calves', side: 'left' }], painBefore: 6, painAfter: 2 }));
     expect(logged).toMatchObject({ intensity: 'moderate', phase: 'race-week', ceiling: 'avoid', overridden: true, overrideReason: 'Cramp; agreed with coach.', areas: [{ region: 'Calves', side: 'left' }], painBefore: 6, painAfter: 2 });
 
-    await clinic.call('races:remove', { id: race.id });
-    const detail = await clinic.call<ClientDetail>('clients:get', { id: c.id });
+    await at.clinic.call('races:remove', { id: race.id });
+    const detail = await at.clinic.call<ClientDetail>('clients:get', { id: c.id });
     expect(detail.guidance.phase).toBe('off-season');
     expect(detail.treatments[0]).toMatchObject({ phase: 'race-week', ceiling: 'avoid', overridden: true });
   });
 
   it('refuses an override reason when the intensity is within the guidance, rather than dropping it', async () => {
     const c = await newClient('Mo', 'Farah');
-    const result = await clinic.dispatch('treatments:log', treatment(c.id, { intensity: 'deep', overrideReason: 'not needed' }));
+    const result = await at.clinic.dispatch('treatments:log', treatment(c.id, { intensity: 'deep', overrideReason: 'not needed' }));
     expect(result).toMatchObject({ ok: false, code: 'invalid', fields: { overrideReason: expect.stringMatching(/within the guidance.*Clear the reason/) } });
-    expect(clinic.db.prepare('SELECT count(*) AS n FROM treatments').get()).toEqual({ n: 0 });
-    const logged = await clinic.call<Treatment>('treatments:log', treatment(c.id, { intensity: 'deep', overrideReason: '  ' }));
+    expect(at.clinic.db.prepare('SELECT count(*) AS n FROM treatments').get()).toEqual({ n: 0 });
+    const logged = await at.clinic.call<Treatment>('treatments:log', treatment(c.id, { intensity: 'deep', overrideReason: '  ' }));
     expect(logged).toMatchObject({ phase: 'off-season', ceiling: 'deep', overrideReason: null, overridden: false });
   });
 
   it('lowers the ceiling to light when the client is sore', async () => {
     const c = await newClient('Mo', 'Farah');
-    const result = await clinic.dispatch('treatments:log', treatment(c.id, { intensity: 'deep', sore: true }));
+    const result = await at.clinic.dispatch('treatments:log', treatment(c.id, { intensity: 'deep', sore: true }));
     expect(result).toMatchObject({ ok: false, fields: { overrideReason: expect.stringMatching(/Light \/ maintenance/) } });
   });
 
   it('refuses future dates, inactive therapists and archived clients with plain messages', async () => {
     const c = await newClient('Mo', 'Farah');
-    expect(await clinic.dispatch('treatments:log', treatment(c.id, { date: '2026-03-03' }))).toMatchObject({ ok: false, fields: { date: 'Date: cannot be after today (02/03/2026).' } });
-    await clinic.call('therapists:update', { id: sam.id, active: false });
-    expect(await clinic.dispatch('treatments:log', treatment(c.id))).toMatchObject({ ok: false, message: 'Therapist: Sam Reid is no longer active.' });
-    await clinic.call('therapists:update', { id: sam.id, active: true });
-    await clinic.call('clients:archive', { id: c.id });
-    expect(await clinic.dispatch('treatments:log', treatment(c.id))).toMatchObject({ ok: false, code: 'conflict' });
+    expect(await at.clinic.dispatch('treatments:log', treatment(c.id, { date: '2026-03-03' }))).toMatchObject({ ok: false, fields: { date: 'Date: cannot be after today (02/03/2026).' } });
+    await at.clinic.call('therapists:update', { id: at.sam.id, active: false });
+    expect(await at.clinic.dispatch('treatments:log', treatment(c.id))).toMatchObject({ ok: false, message: 'Therapist: Sam Reid is no longer active.' });
+    await at.clinic.call('therapists:update', { id: at.sam.id, active: true });
+    await at.clinic.call('clients:archive', { id: c.id });
+    expect(await at.clinic.dispatch('treatments:log', treatment(c.id))).toMatchObject({ ok: false, code: 'conflict' });
   });
 
   it('does not ask for a taper booking when one is already booked', async () => {
-    const c = await newClient('Eliud', 'Kipchoge', { usualTherapistId: sam.id });
-    await clinic.call('races:create', { clientId: c.id, name: 'London Marathon', date: '2026-03-14', distance: 'marathon' }); // d = -12: taper
-    await clinic.call('treatments:log', treatment(c.id, { date: '2026-02-10', intensity: 'deep' }));
-    const before = await clinic.call<ClientDetail>('clients:get', { id: c.id });
+    const c = await newClient('Eliud', 'Kipchoge', { usualTherapistId: at.sam.id });
+    await at.clinic.call('races:create', { clientId: c.id, name: 'London Marathon', date: '2026-03-14', distance: 'marathon' }); // d = -12: taper
+    await at.clinic.call('treatments:log', treatment(c.id, { date: '2026-02-10', intensity: 'deep' }));
+    const before = await at.clinic.call<ClientDetail>('clients:get', { id: c.id });
     expect(before.guidance.due?.kind).toBe('taper-session');
-    insertAppointment(clinic.db, { clientId: c.id, therapistId: sam.id, startsAt: '2026-03-03T10:00', durationMin: 45 });
-    const after = await clinic.call<ClientDetail>('clients:get', { id: c.id });
+    insertAppointment(at.clinic.db, { clientId: c.id, therapistId: at.sam.id, startsAt: '2026-03-03T10:00', durationMin: 45 });
+    const after = await at.clinic.call<ClientDetail>('clients:get', { id: c.id });
     expect(after.guidance.due?.kind).not.toBe('taper-session');
     expect(after.upcomingAppointments).toHaveLength(1);
   });
@@ -156,8 +150,8 @@ describe('logging a treatment', () => {
 
 describe('therapists', () => {
   it('refuse a duplicate name, case-insensitively, and rename and deactivate', async () => {
-    expect(await clinic.dispatch('therapists:create', { name: 'sam reid' })).toMatchObject({ ok: false, code: 'conflict', fields: { name: 'There is already a therapist called Sam Reid.' } });
-    await clinic.call('therapists:update', { id: sam.id, name: 'Samantha Reid', active: false });
-    expect(await clinic.call('therapists:list')).toEqual([{ id: sam.id, name: 'Samantha Reid', active: false }]);
+    expect(await at.clinic.dispatch('therapists:create', { name: 'sam reid' })).toMatchObject({ ok: false, code: 'conflict', fields: { name: 'There is already a therapist called Sam Reid.' } });
+    await at.clinic.call('therapists:update', { id: at.sam.id, name: 'Samantha Reid', active: false });
+    expect(await at.clinic.call('therapists:list')).toEqual([{ id: at.sam.id, name: 'Samantha Reid', active: false }]);
   });
 });
