@@ -51,9 +51,9 @@ function loadOf(s: PlanSessionInput, measure: LoadMeasure): number {
  * Does `a` beat `b` as a week's longest run? Greater load; ties go to the later date; then
  * any other field, so the choice never depends on the order the sessions are listed in.
  */
-function longerRun(loadA: number, a: PlanSessionInput, loadB: number, b: PlanSessionInput): boolean {
+function longerRun(loadA: number, dayA: number, a: PlanSessionInput, loadB: number, dayB: number, b: PlanSessionInput): boolean {
   if (loadA !== loadB) return loadA > loadB;
-  if (a.date !== b.date) return a.date > b.date; // YYYY-MM-DD: text order is calendar order
+  if (dayA !== dayB) return dayA > dayB;
   if ((a.title ?? '') !== (b.title ?? '')) return (a.title ?? '') > (b.title ?? '');
   if ((a.unit ?? 'km') !== (b.unit ?? 'km')) return a.unit === 'mi';
   if ((a.kind ?? '') !== (b.kind ?? '')) return (a.kind ?? '') > (b.kind ?? '');
@@ -67,7 +67,7 @@ export interface BlockLoad {
   readonly load: Float64Array;
   /** Index into the sessions of each week's longest run, or -1. */
   readonly longest: Int32Array;
-  /** Day number of each week's longest run (0 for a week without one). */
+  /** Day number of each week's longest run. */
   readonly longestDay: Int32Array;
   /** 1 for the hardest weeks. */
   readonly hardest: Uint8Array;
@@ -99,26 +99,59 @@ function newScan(weeks: number): Scan {
 /** JavaScript runs one scan at a time and a scan calls nothing that scans, so one set serves all. */
 let work = newScan(32);
 
-/**
- * Cheap shape check so text order is calendar order; a bad date gets dayNumber's message.
- * (Kept small and local, like the history scan's, so the loop stays fast.)
- */
-function checkShape(date: string): void {
-  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) dayNumber(date);
-}
-
-/** Are the sessions listed in date order (as the database lists them)? */
-function inDateOrder(sessions: readonly PlanSessionInput[]): boolean {
-  for (let i = 1; i < sessions.length; i++) if (sessions[i]!.date < sessions[i - 1]!.date) return false;
-  return true;
-}
+/** Days in each month of a common year. */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
 /**
- * Weekly load, longest runs and hardest weeks into the shared working arrays (first
- * `block.weeks` entries). Sessions in date order are placed in their week by comparing their
- * dates, as text, with each week's first day, so no date is parsed; in any other order each
- * date is parsed. Either way the result is the same.
+ * Day numbers of many dates that mostly share a month with the one before (a plan's sessions):
+ * a date in the same month as the last one read is counted on from it, so each month is parsed
+ * once. Anything else, or any doubt, goes to dayNumber, which checks it in full.
  */
+class MonthReader {
+  private last = '';
+  private lastDay = 0;
+  private lastDate = 0;
+  private monthLength = 0;
+
+  reset(): MonthReader {
+    this.last = '';
+    return this;
+  }
+
+  dayOf(iso: string): number {
+    const last = this.last;
+    if (
+      last !== '' &&
+      iso.length === 10 &&
+      iso.charCodeAt(6) === last.charCodeAt(6) &&
+      iso.charCodeAt(5) === last.charCodeAt(5) &&
+      iso.charCodeAt(3) === last.charCodeAt(3) &&
+      iso.charCodeAt(2) === last.charCodeAt(2) &&
+      iso.charCodeAt(1) === last.charCodeAt(1) &&
+      iso.charCodeAt(0) === last.charCodeAt(0) &&
+      iso.charCodeAt(4) === 45 &&
+      iso.charCodeAt(7) === 45
+    ) {
+      const d0 = iso.charCodeAt(8) - 48;
+      const d1 = iso.charCodeAt(9) - 48;
+      const date = d0 * 10 + d1;
+      if (d0 >= 0 && d0 <= 9 && d1 >= 0 && d1 <= 9 && date >= 1 && date <= this.monthLength) return this.lastDay + date - this.lastDate;
+    }
+    const day = dayNumber(iso); // throws, naming the value, for anything that is not a calendar date
+    const year = Number(iso.slice(0, 4));
+    const month = Number(iso.slice(5, 7));
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    this.last = iso;
+    this.lastDay = day;
+    this.lastDate = Number(iso.slice(8, 10));
+    this.monthLength = month === 2 && leap ? 29 : MONTH_DAYS[month - 1]!;
+    return day;
+  }
+}
+
+const reader = new MonthReader();
+
+/** Weekly load, longest runs and hardest weeks into the shared working arrays (first `block.weeks` entries). */
 function scanPlan(sessions: readonly PlanSessionInput[], block: Block): { scan: Scan; measure: LoadMeasure } {
   const weeks = block.weeks;
   if (work.load.length < weeks) work = newScan(weeks);
@@ -128,30 +161,23 @@ function scanPlan(sessions: readonly PlanSessionInput[], block: Block): { scan: 
   count.fill(0, 0, weeks);
   hardest.fill(0, 0, weeks);
   const measure = loadMeasure(sessions);
-  const sorted = inDateOrder(sessions);
-  let week = -1;
-  let nextWeek = sorted ? isoDateOf(block.start) : ''; // the first day of week `week + 1`
+  const days = reader.reset();
+  const start = block.start;
   for (let i = 0; i < sessions.length; i++) {
     const session = sessions[i]!;
-    let w: number;
-    if (sorted) {
-      checkShape(session.date);
-      while (week < weeks && session.date >= nextWeek) nextWeek = isoDateOf(block.start + 7 * (++week + 1));
-      if (week >= weeks) break; // race day or later, as is every session after it
-      if (week < 0) continue; // before the block
-      w = week;
-    } else {
-      w = Math.floor((dayNumber(session.date) - block.start) / 7);
-      if (w < 0 || w >= weeks) continue; // outside the block (race day included): no block week
-    }
     if (!isRunning(session.kind)) continue;
+    const day = days.dayOf(session.date);
+    const w = Math.floor((day - start) / 7);
+    if (w < 0 || w >= weeks) continue; // outside the block (race day included): no block week
     const value = loadOf(session, measure);
     load[w]! += value;
     count[w]! += 1;
     if (value === 0) continue;
     const best = longest[w]!;
-    if (best < 0 || longerRun(value, session, longestLoad[w]!, sessions[best]!)) {
+    const bestLoad = longestLoad[w]!;
+    if (best < 0 || value > bestLoad || (value === bestLoad && longerRun(value, day, session, bestLoad, longestDay[w]!, sessions[best]!))) {
       longest[w] = i;
+      longestDay[w] = day;
       longestLoad[w] = value;
     }
   }
@@ -175,8 +201,6 @@ function scanPlan(sessions: readonly PlanSessionInput[], block: Block): { scan: 
   for (let w = 0; w < weeks; w++) {
     const value = load[w]!;
     if (value > 0 && (value >= third || value * 10 >= first * HARD_SHARE_TENTHS)) hardest[w] = 1;
-    // Only a hard week's longest run needs its day number (its best days follow from it).
-    longestDay[w] = hardest[w] === 1 && longest[w]! >= 0 ? dayNumber(sessions[longest[w]!]!.date) : 0;
   }
   return { scan: work, measure };
 }
@@ -185,13 +209,11 @@ function scanPlan(sessions: readonly PlanSessionInput[], block: Block): { scan: 
 export function blockLoad(sessions: readonly PlanSessionInput[], block: Block): BlockLoad {
   const { scan, measure } = scanPlan(sessions, block);
   const weeks = block.weeks;
-  const longestDay = new Int32Array(weeks);
-  for (let w = 0; w < weeks; w++) if (scan.longest[w]! >= 0) longestDay[w] = dayNumber(sessions[scan.longest[w]!]!.date);
   return {
     measure,
     load: scan.load.slice(0, weeks),
     longest: scan.longest.slice(0, weeks),
-    longestDay,
+    longestDay: scan.longestDay.slice(0, weeks),
     hardest: scan.hardest.slice(0, weeks),
     sessions: scan.count.slice(0, weeks),
   };
