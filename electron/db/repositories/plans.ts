@@ -44,7 +44,7 @@ export function getPlanSession(db: Db, id: number): PlanSession | undefined {
 
 /**
  * The plans of many races at once, as the phase engine reads them, keyed by race id (races
- * without a plan are absent). In date order: the engine then places sessions without parsing dates.
+ * without a plan are absent). In date order, so the engine parses each month's dates once.
  */
 export function planSessionsOfRaces(db: Db, raceIds: readonly number[]): Map<number, PlanSessionInput[]> {
   const byRace = new Map<number, PlanSessionInput[]>();
