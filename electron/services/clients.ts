@@ -9,7 +9,7 @@ import { getTherapist } from '../db/repositories/therapists';
 import { treatmentHistoryOfClients, treatmentsOfClient } from '../db/repositories/treatments';
 import { nextUpdatedAt, writeTransaction } from '../db/sql';
 import { ClinicError, notFound, staleEdit, type ServiceContext } from './context';
-import { guidanceToday, therapistNames } from './guidance';
+import { guidanceToday, plansOf, therapistNames } from './guidance';
 
 type ClientFields = z.output<typeof clientInput>;
 
@@ -17,13 +17,15 @@ export function searchClients(ctx: ServiceContext, input: z.output<typeof client
   const { total, rows } = clients.searchClients(ctx.db, searchTerms(input.query), input);
   const ids = rows.map((r) => r.id);
   const races = racesOfClients(ctx.db, ids);
+  // One read of the page's training plans, not one per row.
+  const plans = plansOf(ctx.db, [...races.values()].flat());
   const history = treatmentHistoryOfClients(ctx.db, ids);
   const today = ctx.today();
   return {
     total,
     rows: rows.map((row): ClientSummary => {
       const clientRaces = races.get(row.id) ?? [];
-      const guidance = guidanceToday(ctx, { usualTherapistId: row.usual_therapist_id, firstName: row.first_name, races: clientRaces, treatments: history.get(row.id) ?? [] });
+      const guidance = guidanceToday(ctx, { usualTherapistId: row.usual_therapist_id, firstName: row.first_name, races: clientRaces, treatments: history.get(row.id) ?? [], plans });
       const next = clientRaces.find((r) => r.date >= today);
       return {
         id: row.id,

@@ -53,12 +53,17 @@ export function therapistNames(ctx: ServiceContext): Record<string, string> {
  */
 export function guidanceToday(
   ctx: ServiceContext,
-  args: { usualTherapistId: number | null; firstName: string; races: Race[]; treatments: HistoryEntry[]; appointments?: Appointment[]; therapistNames?: Record<string, string> },
+  args: {
+    usualTherapistId: number | null; firstName: string; races: Race[]; treatments: HistoryEntry[];
+    appointments?: Appointment[]; therapistNames?: Record<string, string>;
+    /** The plans, when the caller read them for many clients at once (the client list). */
+    plans?: Map<number, PlanSessionInput[]>;
+  },
 ): Guidance {
   return guidanceFromRecords({
     date: ctx.today(),
     races: args.races,
-    plans: plansOf(ctx.db, args.races),
+    plans: args.plans ?? plansOf(ctx.db, args.races),
     treatments: args.treatments,
     ...(args.appointments ? { appointments: args.appointments } : {}),
     therapistId: args.usualTherapistId,

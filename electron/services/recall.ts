@@ -42,7 +42,8 @@ export function recallList(ctx: ServiceContext): RecallEntry[] {
     const d = guidance.due;
     if (!d || !RECALL_KINDS.has(d.kind)) continue;
     // A peak session is due 14 days after the last one; before that there is nothing to ring about.
-    if (d.kind === 'peak-session' && d.by > today) continue;
+    // With a plan, `by` is the next best day, which can still lie ahead of an overdue client.
+    if (d.kind === 'peak-session' && d.by > today && !(d.overdueFrom !== undefined && d.overdueFrom <= today)) continue;
     due.push({ clientId, races, treatments, guidance });
   }
 

@@ -321,3 +321,16 @@ describe('sessions by hand', () => {
     expect(plan.chart.weeks.every((w) => w.load === 0 && !w.hardest)).toBe(true);
   });
 });
+
+describe('the recall list with a plan', () => {
+  it('keeps an overdue peak client whose next best day is still ahead', async () => {
+    const { race, client, sam } = await clinicWithRace('2026-03-06', { name: 'Spring Marathon', date: '2026-04-26', distance: 'marathon' });
+    await clinic.call('treatments:log', { clientId: client.id, therapistId: sam.id, date: '2026-02-10', intensity: 'deep' });
+    await clinic.call('plans:import', { raceId: race.id, format: 'csv', text: fixture('spring-marathon-miles.csv') });
+    const due = (await clinic.call<ClientDetail>('clients:get', { id: client.id })).guidance.due!;
+    expect(due.by > '2026-03-06').toBe(true); // the next best day lies ahead...
+    expect(due.overdueFrom).toBe('2026-03-04'); // ...but the session is overdue already
+    const recall = await clinic.call<{ clientId: number; overdue: boolean }[]>('recall:list');
+    expect(recall).toEqual([expect.objectContaining({ clientId: client.id, overdue: true })]);
+  });
+});
