@@ -134,6 +134,58 @@ test.describe('the diary', () => {
     await expect(eventOf(app, 'Ada Okafor')).toContainText('10:00–10:30');
   });
 
+  test('dragging across free slots opens the form with that span, which a type does not override', async ({ app, clinic }) => {
+    const desk = await arrange(clinic);
+    await openDiary(app, `date=${TUESDAY}`);
+    const column = await columnOf(app, 'Priya Nair');
+    const from = (await (await slotAt(app, column, '14:00')).boundingBox())!;
+    const to = (await (await slotAt(app, column, '15:15')).boundingBox())!;
+    // The grid starts a selection in the slot where the pointer has moved a few pixels: press near the top.
+    await drag(app, { x: from.x + from.width / 2, y: from.y + 2 }, { x: to.x + to.width / 2, y: to.y + to.height / 2 });
+    const dialog = app.getByRole('dialog', { name: 'New booking' });
+    await expect(dialog.getByRole('combobox', { name: 'Time', exact: true })).toHaveValue('14:00');
+    await expect(dialog.getByLabel('Duration (minutes)')).toHaveValue('90');
+    await chooseClient(app, dialog, 'Ben', 'Ben Smith');
+    await choose(app, dialog, 'Type', 'Assessment (60 min)');
+    await expect(dialog.getByLabel('Duration (minutes)')).toHaveValue('90');
+    await dialog.getByRole('button', { name: 'Book appointment' }).click();
+    await expect(dialog).toBeHidden();
+    expect(row(clinic, 'SELECT therapist_id, starts_at, duration_min FROM appointments')).toEqual({ therapist_id: desk.priya.id, starts_at: `${TUESDAY}T14:00`, duration_min: 90 });
+  });
+
+  test('outside working hours needs a confirmation, which is stored', async ({ app, clinic }) => {
+    await arrange(clinic);
+    await openDiary(app, `date=${TUESDAY}`);
+    await app.getByRole('button', { name: 'New booking' }).click();
+    const dialog = app.getByRole('dialog', { name: 'New booking' });
+    await fillBooking(app, dialog, { search: 'Ben', client: 'Ben Smith', therapist: 'Sam Reid', type: 'Flush (30 min)', date: '03/03/2026', time: '19:45' });
+    await expect(dialog).toContainText("19:45–20:15 is outside Sam Reid's working hours (08:00–20:00).");
+    await dialog.getByRole('button', { name: 'Book appointment' }).click();
+    await expect(dialog.getByText('Tick to book outside hours, or choose another time.')).toBeVisible();
+    expect(count(clinic, 'appointments')).toBe(0);
+    await dialog.getByLabel('Book outside hours').check();
+    await dialog.getByRole('button', { name: 'Book appointment' }).click();
+    await expect(dialog).toBeHidden();
+    expect(row(clinic, 'SELECT starts_at, outside_hours_confirmed FROM appointments')).toEqual({ starts_at: `${TUESDAY}T19:45`, outside_hours_confirmed: 1 });
+  });
+
+  test("a client's page books with the client and their usual therapist filled in", async ({ app, clinic }) => {
+    const desk = await arrange(clinic);
+    await clinic.call('clients:update', { id: desk.ben.id, updatedAt: desk.ben.updatedAt, usualTherapistId: desk.priya.id });
+    await app.goto(url(app, `#/clients/${desk.ben.id}`));
+    await app.getByRole('button', { name: 'Book appointment' }).click();
+    const dialog = app.getByRole('dialog', { name: 'New booking' });
+    await expect(dialog.getByRole('combobox', { name: 'Client', exact: true })).toHaveValue('Ben Smith');
+    await expect(dialog.getByRole('combobox', { name: 'Therapist', exact: true })).toHaveValue('Priya Nair');
+    await expect(dialog.getByRole('textbox', { name: 'Date', exact: true })).toHaveValue('02/03/2026');
+    await choose(app, dialog, 'Type', 'Flush (30 min)');
+    await choose(app, dialog, 'Time', '16:30');
+    await dialog.getByRole('button', { name: 'Book appointment' }).click();
+    await expect(dialog).toBeHidden();
+    expect(row(clinic, 'SELECT client_id, therapist_id, starts_at FROM appointments')).toEqual({ client_id: desk.ben.id, therapist_id: desk.priya.id, starts_at: `${TODAY}T16:30` });
+    await expect(app.getByRole('cell', { name: 'Priya Nair' })).toBeVisible(); // upcoming appointments on the page
+  });
+
   test('books by keyboard alone from "New booking"', async ({ app, clinic }) => {
     const desk = await arrange(clinic);
     await openDiary(app, `date=${TUESDAY}`);
@@ -145,12 +197,16 @@ test.describe('the diary', () => {
     await expect(app.getByRole('option', { name: /^Ben Smith/ })).toBeVisible();
     await app.keyboard.press('ArrowDown');
     await app.keyboard.press('Enter');
-    await app.keyboard.press('Tab'); // therapist
+    await expect(dialog.getByRole('combobox', { name: 'Client', exact: true })).toHaveValue('Ben Smith');
+    await app.keyboard.press('Tab'); // therapist: open the list, and pick the first once it shows
     await app.keyboard.press('Enter');
+    await expect(app.getByRole('option', { name: 'Priya Nair' })).toBeVisible();
     await app.keyboard.press('ArrowDown');
     await app.keyboard.press('Enter');
+    await expect(dialog.getByRole('combobox', { name: 'Therapist', exact: true })).toHaveValue('Priya Nair');
     await app.keyboard.press('Tab'); // type
     await app.keyboard.press('Enter');
+    await expect(app.getByRole('option', { name: 'Assessment (60 min)' })).toBeVisible();
     await app.keyboard.press('ArrowDown');
     await app.keyboard.press('Enter');
     await expect(dialog.getByRole('combobox', { name: 'Type', exact: true })).toHaveValue('Assessment (60 min)');

@@ -42,7 +42,9 @@ const FIELDS = ['clientId', 'therapistId', 'typeId', 'date', 'time', 'durationMi
 
 export function BookingModal({ prefill, onClose }: { prefill: BookingPrefill | null; onClose: () => void }) {
   return (
-    <Modal opened={prefill !== null} onClose={onClose} title="New booking" size={980} centered>
+    // No scroll lock: locking restyles the page under the dialog and lays the whole diary out again,
+    // the larger part of a slot click's time to the painted form.
+    <Modal opened={prefill !== null} onClose={onClose} title="New booking" size={980} centered lockScroll={false}>
       {prefill && <BookingForm prefill={prefill} onDone={onClose} />}
     </Modal>
   );

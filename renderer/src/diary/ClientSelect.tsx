@@ -21,9 +21,10 @@ export function ClientSelect({ value, initialName, onChange, onBlur, error, auto
   const [chosen, setChosen] = useState<{ id: number; name: string } | null>(value !== null && initialName ? { id: value, name: initialName } : null);
   const [query] = useDebouncedValue(search, 120);
   // Once a client is chosen the box shows their name: no need to search for it again.
-  const searching = !(chosen && search === chosen.name);
-  const results = useCall('clients:search', { query: searching ? query : '', limit: 20 }, { placeholderData: keepPreviousData, enabled: searching });
-  const rows = useMemo(() => results.data?.rows ?? [], [results.data]);
+  // Nothing is asked until something is typed: the form opens without waiting on a search.
+  const searching = query.trim() !== '' && !(chosen && search === chosen.name);
+  const results = useCall('clients:search', { query, limit: 20 }, { placeholderData: keepPreviousData, enabled: searching });
+  const rows = useMemo(() => (searching ? results.data?.rows ?? [] : []), [searching, results.data]);
   const details = useMemo(() => new Map(rows.map((r) => [r.id, r])), [rows]);
   const data = useMemo(() => {
     const options = rows.map((r) => ({ value: r.id, label: `${r.firstName} ${r.lastName}` }));
@@ -36,6 +37,8 @@ export function ClientSelect({ value, initialName, onChange, onBlur, error, auto
       withAsterisk
       placeholder="Type a name, phone or email"
       searchable
+      // The list opens as the name is typed: opening it on focus would cost the form's first frame.
+      openOnFocus={false}
       data-autofocus={autoFocus || undefined}
       searchValue={search}
       onSearchChange={setSearch}
@@ -49,7 +52,7 @@ export function ClientSelect({ value, initialName, onChange, onBlur, error, auto
       }}
       onBlur={onBlur}
       allowDeselect={false}
-      nothingFoundMessage={results.isFetching ? 'Searching…' : results.error ? `Search failed: ${results.error.message}` : 'No client matches'}
+      nothingFoundMessage={!searching ? 'Type a name, phone or email' : results.isFetching ? 'Searching…' : results.error ? `Search failed: ${results.error.message}` : 'No client matches'}
       error={error}
       renderOption={({ option }) => {
         const row = details.get(option.value);

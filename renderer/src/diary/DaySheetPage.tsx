@@ -55,11 +55,11 @@ function TherapistSheet({ column }: { column: DayColumn }) {
         <Table withTableBorder withColumnBorders className="daysheet-table">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w="13%">Time</Table.Th>
-              <Table.Th w="20%">Client</Table.Th>
+              <Table.Th w="14%">Time</Table.Th>
+              <Table.Th w="19%">Client</Table.Th>
               <Table.Th w="18%">Type</Table.Th>
-              <Table.Th w="12%">Phase</Table.Th>
-              <Table.Th w="14%">Ceiling</Table.Th>
+              <Table.Th w="11%">Phase</Table.Th>
+              <Table.Th w="15%">Ceiling</Table.Th>
               <Table.Th w="23%">Medical alerts</Table.Th>
             </Table.Tr>
           </Table.Thead>

@@ -3,7 +3,7 @@ import 'react-big-calendar/lib/addons/dragAndDrop/styles.css';
 import './diary.css';
 import { Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { Calendar, type EventProps, type ResourceHeaderProps, type SlotInfo } from 'react-big-calendar';
 import withDragAndDrop, { type EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
 import type { DiaryAppointment, OpeningHours, Therapist } from '../../../shared/api/types';
@@ -58,7 +58,11 @@ interface Pending {
   therapistId: number;
 }
 
-export function DiaryCalendar({ view, date, today, appointments, columns, hours, therapistId, colourBy, onSlot, onOpen, onMoveForm, onDay }: Props) {
+/**
+ * The grid. Memoised: opening a form on the page must not re-render every slot and appointment
+ * (the page passes stable callbacks).
+ */
+export const DiaryCalendar = memo(function DiaryCalendar({ view, date, today, appointments, columns, hours, therapistId, colourBy, onSlot, onOpen, onMoveForm, onDay }: Props) {
   const [pending, setPending] = useState<ReadonlyMap<number, Pending>>(new Map());
   const forget = (id: number) => setPending((p) => { const next = new Map(p); next.delete(id); return next; });
   const move = useAction('appointments:move', {
@@ -209,7 +213,7 @@ export function DiaryCalendar({ view, date, today, appointments, columns, hours,
       />
     </div>
   );
-}
+});
 
 /** Everything about an appointment in one sentence: the tooltip and the screen reader's words. */
 function describe(a: DiaryAppointment): string {

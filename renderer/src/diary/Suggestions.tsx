@@ -19,9 +19,8 @@ export function Suggestions({ suggestions, chosen, onPick }: { suggestions: read
                     {s.label} <Text span size="sm" c="dimmed" fw={400}>· {s.raceName}</Text>
                     {s.overdue && <Badge ml={6} size="sm" color="red" variant="filled">Overdue</Badge>}
                   </Text>
-                  <Text size="xs" c="dimmed">
-                    {s.to ? `Window ${formatDate(s.from)} to ${formatDate(s.to)}. ` : `From ${formatDate(s.from)}. `}
-                    {s.message}
+                  <Text size="xs" c="dimmed" title={s.message}>
+                    {s.to ? `Window ${formatDate(s.from)} to ${formatDate(s.to)}` : `From ${formatDate(s.from)}`}
                   </Text>
                 </div>
                 <DateButton date={s.date} chosen={chosen} what={s.label} onPick={onPick} />

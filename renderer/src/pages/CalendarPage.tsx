@@ -2,7 +2,7 @@ import { ActionIcon, Button, Checkbox, Group, Paper, SegmentedControl, Select, S
 import { keepPreviousData } from '@tanstack/react-query';
 import { format, parseISO } from 'date-fns';
 import { enGB } from 'date-fns/locale';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { DiaryAppointment, Therapist } from '../../../shared/api/types';
 import { useCall } from '../api';
@@ -51,6 +51,14 @@ export function CalendarPage() {
   const [booking, setBooking] = useState<BookingPrefill | null>(null);
   const [openId, setOpenId] = useState<number | null>(null);
   const [moving, setMoving] = useState<MoveTarget | null>(null);
+  const openAppointment = useCallback((a: DiaryAppointment) => setOpenId(a.id), []);
+  const openDay = useCallback((day: string) => setParams((prev) => {
+    const next = new URLSearchParams(prev);
+    next.set('view', 'day');
+    next.set('date', day);
+    next.delete('therapist');
+    return next;
+  }, { replace: true }), [setParams]);
 
   const therapists = useCall('therapists:list', {});
   const hours = useCall('hours:get', {});
@@ -119,7 +127,7 @@ export function CalendarPage() {
         {(range) => (
           <DiaryCalendar view={view} date={date!} today={today!} appointments={range.appointments} columns={columns}
             hours={hours.data} therapistId={weekTherapist} colourBy={colourBy}
-            onSlot={setBooking} onOpen={(a) => setOpenId(a.id)} onMoveForm={setMoving} onDay={(d) => update({ view: 'day', date: d, therapist: null })} />
+            onSlot={setBooking} onOpen={openAppointment} onMoveForm={setMoving} onDay={openDay} />
         )}
       </Loaded>
       <Text size="sm" c="dimmed">

@@ -82,7 +82,7 @@ function TherapistDay({ column, clinician }: { column: DayColumn; clinician: boo
               <Table.Th>Client</Table.Th>
               <Table.Th>Type</Table.Th>
               <Table.Th>Phase and ceiling</Table.Th>
-              <Table.Th>Medical alerts</Table.Th>
+              <Table.Th miw={170}>Medical alerts</Table.Th>
               <Table.Th>Status</Table.Th>
               <Table.Th><span className="visually-hidden">Actions</span></Table.Th>
             </Table.Tr>

@@ -11,6 +11,9 @@ import { formatDate } from '../format';
 import { BookingModal, type BookingPrefill } from '../diary/BookingForm';
 import { ContactModal } from './ContactForm';
 
+/** A badge shows all its words (Mantine cuts long ones with an ellipsis). */
+const WHOLE_LABEL = { root: { maxWidth: 'none' }, label: { overflow: 'visible' } } as const;
+
 const KIND_LABEL: Readonly<Record<RecallEntry['kind'], string>> = {
   'baseline-assessment': 'Baseline assessment',
   'peak-session': 'Peak session',
@@ -82,9 +85,9 @@ function RecallRow({ entry: e, onBook, onContacted }: { entry: RecallEntry; onBo
       </Table.Td>
       <Table.Td>
         {e.overdue ? (
-          <Badge color="red" variant="filled" radius="sm" tt="none">Overdue {e.daysOverdue} {e.daysOverdue === 1 ? 'day' : 'days'}</Badge>
+          <Badge color="red" variant="filled" radius="sm" tt="none" styles={WHOLE_LABEL}>Overdue {e.daysOverdue} {e.daysOverdue === 1 ? 'day' : 'days'}</Badge>
         ) : (
-          <Badge color="#a63c06" variant="filled" radius="sm" tt="none">Due now</Badge>
+          <Badge color="#a63c06" variant="filled" radius="sm" tt="none" styles={WHOLE_LABEL}>Due now</Badge>
         )}
         <Text size="xs" mt={2}>{e.kind === 'peak-session' ? 'Due' : 'Book'} by {formatDate(e.dueDate)}</Text>
         {e.overdueFrom && <Text size="xs" c="dimmed">{e.overdue ? 'Overdue since' : 'Overdue from'} {formatDate(e.overdueFrom)}</Text>}
