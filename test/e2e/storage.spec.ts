@@ -71,3 +71,14 @@ test('a damaged database opens on a screen that says so; restoring the newest ba
   await clinic.call('clients:create', { firstName: 'Ada', lastName: 'After' });
   expect(clinic.db.prepare('SELECT count(*) AS n FROM clients').get()).toEqual({ n: 301 });
 });
+
+test('Today warns while there is no backup, and the warning goes once one is taken', async ({ app, clinic }) => {
+  await app.goto(url(app, '#/'));
+  const warning = app.getByRole('alert').filter({ hasText: 'Backups need attention' });
+  await expect(warning).toBeVisible();
+  await expect(app.locator('[data-backup-warning="never"]')).toBeVisible();
+  await clinic.call('backups:run');
+  await app.reload();
+  await expect(app.getByRole('heading', { level: 1 })).toContainText('Today');
+  await expect(app.locator('[data-backup-warning]')).toHaveCount(0);
+});

@@ -10,6 +10,8 @@ import { PageTitle } from '../components/PageTitle';
 import { GuidanceBanner } from '../components/GuidanceBanner';
 import { MedicalAlerts } from '../components/MedicalAlerts';
 import { BlockTimeline } from '../components/BlockTimeline';
+import { raceToDraw } from '../components/timelineRace';
+import { PlanPanel } from '../plans/PlanPanel';
 import { formatDate, formatDateTime, fullName } from '../format';
 import { RaceFormModal } from '../races/RaceForm';
 import { TreatmentDetailsModal } from '../treatments/TreatmentDetails';
@@ -30,6 +32,7 @@ function ClientView({ id, detail }: { id: number; detail: ClientDetail }) {
   const archive = useAction('clients:archive');
   const restore = useAction('clients:restore');
   const { client, guidance } = detail;
+  const drawn = raceToDraw(detail.races, detail.today);
   const usualTherapist = useCall('therapists:list', {}).data?.find((t) => t.id === client.usualTherapistId)?.name;
 
   return (
@@ -55,6 +58,7 @@ function ClientView({ id, detail }: { id: number; detail: ClientDetail }) {
       <GuidanceBanner guidance={guidance} date={detail.today} 
         title={client.usualTherapistId === null ? 'Today (no usual therapist on file)' : `Today with ${usualTherapist ?? 'the usual therapist'} (usual therapist)`} />
       <BlockTimeline races={detail.races} treatments={detail.treatments} today={detail.today} />
+      {drawn && drawn.segments.length > 0 && <PlanPanel race={drawn.race} races={detail.races} segments={drawn.segments} treatments={detail.treatments} />}
       <Grid>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <ClientDetails detail={detail} />

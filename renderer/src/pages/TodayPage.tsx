@@ -7,6 +7,7 @@ import type { AppointmentStatus, DayAppointment, DayColumn, RacingSoon } from '.
 import { DISTANCE_LABEL, PRIORITY_LABEL } from '../../../shared/guidance';
 import { useAction, useCall } from '../api';
 import { IntensityBadge, PhaseChip } from '../components/Chips';
+import { BackupWarning } from '../backups/BackupWarning';
 import { Loaded } from '../components/Loaded';
 import { PageTitle } from '../components/PageTitle';
 import { formatDate } from '../format';
@@ -37,6 +38,7 @@ export function TodayPage() {
           </Group>
         )}
       </Group>
+      <BackupWarning />
       <Loaded query={day} what="today's appointments">
         {(list) => (
           <>

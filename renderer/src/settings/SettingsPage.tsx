@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Therapist } from '../../../shared/api/types';
 import { useAction, useCall } from '../api';
 import { BackupsSection } from '../backups/BackupsSection';
+import { DiarySettings } from './DiarySettings';
 import { Loaded } from '../components/Loaded';
 import { PageTitle } from '../components/PageTitle';
 
@@ -42,6 +43,7 @@ export function SettingsPage() {
           }
         </Loaded>
       </Paper>
+      <DiarySettings />
       <BackupsSection />
     </Stack>
   );

@@ -9,7 +9,7 @@ import { treatmentDateProblems } from '../../../shared/api/ranges';
 import { treatmentInput } from '../../../shared/api/schemas';
 import type { BodyArea } from '../../../shared/api/types';
 import { GIVEN_LABEL, INTENSITY_COLOUR, INTENSITY_LABEL, intensityRank } from '../../../shared/guidance';
-import { INTENSITIES, type Intensity } from '../../../shared/vocabulary';
+import { INTENSITIES } from '../../../shared/vocabulary';
 import { useAction, useCall } from '../api';
 import { DateField } from '../components/DateField';
 import { applyServerErrors, submitOnShortcut, summariseHiddenErrors, useToday, useUnsavedChangesGuard, withDateChecks } from '../components/forms';
@@ -72,7 +72,7 @@ export function TreatmentFormPage() {
   const submit = handleSubmit((values) => {
     setSummary('');
     if (aboveCeiling && !values.overrideReason?.trim()) {
-      setError('overrideReason', { type: 'required', message: `${GIVEN_LABEL[values.intensity]} is above the guidance (${INTENSITY_LABEL[ceiling!]}). Give a reason to go above it.` });
+      setError('overrideReason', { type: 'required', message: `${GIVEN_LABEL[values.intensity]} is above the guidance (${INTENSITY_LABEL[ceiling]}). Give a reason to go above it.` });
       return;
     }
     save.mutate(values);
@@ -88,7 +88,7 @@ export function TreatmentFormPage() {
   const therapistName = therapists.data?.find((t) => t.id === therapistId)?.name;
 
   return (
-    <form onSubmit={submit} onKeyDown={submitOnShortcut(submit)} noValidate aria-label="Log treatment">
+    <form onSubmit={(event) => void submit(event)} onKeyDown={submitOnShortcut(submit)} noValidate aria-label="Log treatment">
       {guard.prompt}
       <Group justify="space-between" mb="md">
         <PageTitle>Log treatment · {fullName(client)}</PageTitle>
@@ -122,7 +122,7 @@ export function TreatmentFormPage() {
         )}
         <Paper withBorder p="md" radius="md">
           <Controller control={control} name="intensity" render={({ field }) => (
-            <Radio.Group label="Intensity given" withAsterisk value={field.value ?? ''} onChange={(v) => field.onChange(v as Intensity)} error={err('intensity')}
+            <Radio.Group label="Intensity given" withAsterisk value={field.value ?? ''} onChange={(v) => field.onChange(v)} error={err('intensity')}
               description={ceiling ? `Guidance for this date: up to ${INTENSITY_LABEL[ceiling]}.` : undefined}>
               <Group mt="xs">
                 {INTENSITIES.map((level) => {
@@ -203,7 +203,7 @@ function AreasPicker({ value, onChange }: { value: BodyArea[]; onChange: (areas:
           <Text size="sm" w={120}>{area.region}</Text>
           <SegmentedControl size="xs" aria-label={`Side for ${area.region}`} value={area.side}
             data={[{ value: 'left', label: 'Left' }, { value: 'right', label: 'Right' }, { value: 'both', label: 'Both' }, { value: 'n/a', label: 'n/a' }]}
-            onChange={(side) => onChange(value.map((a) => (a.region === area.region ? { ...a, side: side as BodyArea['side'] } : a)))} />
+            onChange={(side) => onChange(value.map((a) => (a.region === area.region ? { ...a, side: side } : a)))} />
         </Group>
       ))}
     </Stack>
