@@ -45,7 +45,7 @@ function daysSpanned(event: ICAL.Event): number {
  * a start that cannot be read is handed on as written, to be reported with its line.
  */
 function startOf(component: ICAL.Component, event: ICAL.Event): { dateText: string; days: number | undefined } {
-  const written = component.getFirstProperty('dtstart')?.jCal[3];
+  const written: unknown = component.getFirstProperty('dtstart')?.jCal[3];
   if (typeof written !== 'string' || written === '') return { dateText: '', days: undefined };
   if (readDate(written.slice(0, 10)) === undefined) return { dateText: written, days: undefined };
   try {
@@ -59,7 +59,8 @@ export function readIcsPlan(text: string): PlanFileReading {
   const reading: PlanFileReading = { columns: [], mapping: null, unit: 'km', entries: [], errors: [], notes: [] };
   let calendar: ICAL.Component;
   try {
-    calendar = new ICAL.Component(ICAL.parse(text));
+    // ical.js types its parse result loosely; the Component constructor checks its shape.
+    calendar = new ICAL.Component(ICAL.parse(text) as unknown[]);
   } catch (error) {
     reading.errors.push({ line: 1, message: `Line 1: the file could not be read as an iCalendar file (${(error as Error).message}). Export the plan again as .ics and try again.` });
     return reading;
