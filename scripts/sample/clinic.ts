@@ -4,7 +4,7 @@ import { createClient } from '../../electron/services/clients';
 import { createRace } from '../../electron/services/races';
 import { createTherapist } from '../../electron/services/therapists';
 import { guidanceForClient, logTreatment } from '../../electron/services/treatments';
-import { intensityRank } from '../../shared/guidance';
+import { DISTANCE_LABEL, intensityRank } from '../../shared/guidance';
 import type { Distance, Intensity, Priority } from '../../shared/vocabulary';
 import { SampleDiary } from './diary';
 import { HOTSPOTS, sessionNotes } from './notes';
@@ -33,13 +33,19 @@ export const EVENTS: Record<Distance, string[]> = {
 export function eventNamer(): (distance: Distance, date: string) => string {
   const byDate = new Map<string, string>();
   const usedInYear = new Set<string>();
+  const clubRaces = new Map<string, number>();
   return (distance, date) => {
     const key = `${distance}|${date}`;
     let name = byDate.get(key);
     if (!name) {
       const year = date.slice(0, 4);
-      const free = EVENTS[distance].find((event) => !usedInYear.has(`${year}|${event}`));
-      name = free ?? `${EVENTS[distance][0]} (${date})`;
+      name = EVENTS[distance].find((event) => !usedInYear.has(`${year}|${event}`));
+      if (!name) {
+        // More dates than real events in a year: a numbered club race (never a date in a name).
+        const n = (clubRaces.get(`${year}|${distance}`) ?? 0) + 1;
+        clubRaces.set(`${year}|${distance}`, n);
+        name = `Club ${DISTANCE_LABEL[distance]} no. ${n}`;
+      }
       usedInYear.add(`${year}|${name}`);
       byDate.set(key, name);
     }

@@ -148,12 +148,13 @@ function AppointmentRow({ appointment: a, clinician }: { appointment: DayAppoint
           <IntensityBadge intensity={a.ceiling} size="sm" />
         </Group>
       </Table.Td>
-      <Table.Td maw={260}>
+      <Table.Td maw={220}>
         {a.medicalAlerts ? <Text size="sm" c="red.8" fw={600} style={{ whiteSpace: 'pre-wrap' }}>{a.medicalAlerts}</Text> : <Text size="sm" c="dimmed">None</Text>}
       </Table.Td>
       <Table.Td><StatusBadge status={a.status} /></Table.Td>
-      <Table.Td>
-        <Group gap={4} wrap="nowrap">
+      <Table.Td w={200}>
+        {/* Wraps onto two lines rather than pushing the table past its card on a 1366 laptop. */}
+        <Group gap={4}>
           {allowed.map((k) => (
             <Button key={k.status} size="compact-xs" variant="default" tabIndex={-1} loading={mark.isPending && mark.variables?.status === k.status}
               onClick={() => mark.mutate({ id: a.id, status: k.status })} aria-label={`${STATUS_LABEL[k.status]}: ${a.clientName}`}>
