@@ -134,7 +134,7 @@ test('therapists can be added, renamed and deactivated in Settings', async ({ ap
 
   await app.getByRole('row', { name: /Sam Reid/ }).getByRole('button', { name: 'Rename' }).click();
   await app.getByLabel('New name for Sam Reid').fill('Samantha Reid');
-  await app.getByRole('button', { name: 'Save' }).click();
+  await app.getByRole('button', { name: 'Save', exact: true }).click();
   await app.getByRole('row', { name: /Samantha Reid/ }).getByRole('button', { name: 'Deactivate' }).click();
   await expect(app.getByRole('row', { name: /Samantha Reid.*Inactive/ })).toBeVisible();
   expect(clinic.db.prepare('SELECT name, active FROM therapists').all()).toEqual([{ name: 'Samantha Reid', active: 0 }]);

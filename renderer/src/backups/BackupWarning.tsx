@@ -11,7 +11,7 @@ export function BackupWarning() {
   return (
     <Alert color="red" role="alert" title="Backups need attention" data-backup-warning={warning.kind}>
       {warning.message}{' '}
-      <Anchor component={Link} to="/settings">Open backups in Settings</Anchor>
+      <Anchor component={Link} to="/settings" c="red.9" fw={600} underline="always">Open backups in Settings</Anchor>
     </Alert>
   );
 }

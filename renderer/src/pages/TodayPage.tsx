@@ -135,7 +135,7 @@ function AppointmentRow({ appointment: a, clinician }: { appointment: DayAppoint
       aria-label={`${a.time} ${a.clientName}, ${a.typeName ?? 'appointment'}, ${STATUS_LABEL[a.status]}`}>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{a.time}</Table.Td>
       <Table.Td>
-        <Anchor component={Link} to={`/clients/${a.clientId}`} fw={600} tabIndex={-1} style={{ whiteSpace: 'nowrap' }}>{a.clientName}</Anchor>
+        <Anchor component={Link} to={`/clients/${a.clientId}`} c="teal.8" fw={600} tabIndex={-1} style={{ whiteSpace: 'nowrap' }}>{a.clientName}</Anchor>
       </Table.Td>
       <Table.Td>
         {a.typeName ?? ''}

@@ -172,7 +172,7 @@ function AppointmentTypes() {
                   <Table.Td>{t.name}</Table.Td>
                   <Table.Td>{t.durationMin} min</Table.Td>
                   <Table.Td>{GIVEN_LABEL[t.intensity]}</Table.Td>
-                  <Table.Td>{t.active ? <Badge color="teal.8" variant="light" radius="sm" tt="none">Offered</Badge> : <Badge color="gray" variant="light" radius="sm" tt="none">Retired</Badge>}</Table.Td>
+                  <Table.Td>{t.active ? <Badge color="teal" variant="light" radius="sm" tt="none">Offered</Badge> : <Badge color="gray" variant="light" radius="sm" tt="none">Retired</Badge>}</Table.Td>
                   <Table.Td><Button size="compact-xs" variant="default" onClick={() => setEditing({ type: t })} aria-label={`Edit ${t.name}`}>Edit</Button></Table.Td>
                 </Table.Tr>
               ))}
