@@ -215,8 +215,11 @@ test.describe('the diary', () => {
     await app.keyboard.press('ArrowDown');
     await app.keyboard.press('Enter');
     await expect(dialog.getByRole('combobox', { name: 'Time', exact: true })).toHaveValue('14:15');
+    // Main's check of the chosen slot must have answered: booking on a stale check is refused in main.
+    await expect(dialog.getByTestId('booking-check')).toHaveAttribute('aria-busy', 'false');
     await app.keyboard.press('Control+Enter');
-    await expect(dialog).toBeHidden();
+    await expect(dialog.getByTestId('booking-refusal')).toHaveCount(0);
+    await expect(dialog).toBeHidden({ timeout: 10_000 });
     const stored = row(clinic, 'SELECT client_id, starts_at, duration_min FROM appointments');
     expect(stored).toEqual({ client_id: desk.ben.id, starts_at: '2026-03-03T14:15', duration_min: 60 });
   });
