@@ -7,6 +7,7 @@ import { raceHistoryAndSettings } from './005-race-history-and-settings';
 import { planSessions } from './006-plan-sessions';
 import { clientSearchIndex } from './007-client-search-index';
 import { frontDeskIndexes } from './008-front-desk-indexes';
+import { usersAndAudit } from './009-users-and-audit';
 
 /** How far a long step (rebuilding an index on a large clinic) has got: `done` of `total` rows. */
 export type MigrationProgress = (done: number, total: number) => void;
@@ -19,6 +20,6 @@ export interface Migration {
 }
 
 /** Ordered; each runs once, inside one transaction together with its user_version bump. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, clientSearchKey, clientListIndexes, diary, raceHistoryAndSettings, planSessions, clientSearchIndex, frontDeskIndexes];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, clientSearchKey, clientListIndexes, diary, raceHistoryAndSettings, planSessions, clientSearchIndex, frontDeskIndexes, usersAndAudit];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
