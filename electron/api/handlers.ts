@@ -14,6 +14,7 @@ import { daySheet } from '../services/daysheet';
 import * as diary from '../services/diary';
 import * as recall from '../services/recall';
 import * as plans from '../services/plans';
+import { progressOf } from '../services/progress';
 
 export interface Session {
   role: Role;
@@ -44,6 +45,7 @@ function storageOf(ctx: HandlerContext): ClinicStorage {
 /** The handler table: the one place a call name meets a service. IPC and the e2e host both mount it. */
 export const handlers: Handlers = {
   'app:info': (_, ctx) => ({ version: ctx.version, dataDir: ctx.dataDir, today: ctx.today(), role: ctx.session.role }),
+  'jobs:progress': (input) => progressOf(input.job),
 
   'storage:status': (_, ctx) => backups.storageStatus(storageOf(ctx)),
   'storage:retry': (_, ctx) => backups.retryStorage(storageOf(ctx)),

@@ -5,6 +5,7 @@ import type { Result } from './result';
 // contract.ts must give every one of these a spec (its `satisfies` clause checks both ways).
 export const CALL_NAMES = [
   'app:info',
+  'jobs:progress',
   'storage:status',
   'storage:retry',
   'storage:useFolder',

@@ -13,6 +13,7 @@ import type {
   Appointment, AppointmentType, BookingCheck, DaySheet, DiaryRange, OpeningHours, RecallContact, RecallEntry, TodayList,
 } from './types';
 import type { PlanDetail, PlanImportResult, PlanPreview, PlanSession } from './types';
+import type { JobProgress } from './jobs';
 
 // The whole API between renderer and main, in one table: `domain:verb` → input schema,
 // output type and the roles allowed to call it. Main validates every input against it;
@@ -38,6 +39,8 @@ const admins = ['admin'] as const;
 
 export const contract = {
   'app:info': call<AppInfo>()({ input: s.nothing, roles: everyone }),
+  // How far a long call (export, import) has got; the renderer polls it with the job id it passed.
+  'jobs:progress': call<JobProgress | null>()({ input: s.jobRef, roles: everyone }),
 
   // The clinic's data: the start-up state, backups and restore. These answer even when the
   // database could not be opened, so the start-up screen can offer its ways out.

@@ -152,6 +152,10 @@ export const guidanceRequest = z.strictObject({
 export const byId = (label: string) => z.strictObject({ id: id(label) });
 export const nothing = z.strictObject({});
 
+/** A long job's id, chosen by the renderer so it can poll `jobs:progress` while the call runs. */
+export const jobId = z.string({ error: 'Job: give an id.' }).min(1, { error: 'Job: give an id.' }).max(100, { error: 'Job: keep the id under 100 characters.' });
+export const jobRef = z.strictObject({ job: jobId });
+
 // The clinic's data files. Paths come from the system's file dialog (files:choose) or from backups:list.
 
 const fullPath = (label: string) =>
