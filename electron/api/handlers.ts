@@ -14,6 +14,7 @@ import { daySheet } from '../services/daysheet';
 import * as diary from '../services/diary';
 import * as recall from '../services/recall';
 import * as plans from '../services/plans';
+import * as clientImport from '../services/client-import';
 import { progressOf } from '../services/progress';
 
 export interface Session {
@@ -100,4 +101,7 @@ export const handlers: Handlers = {
   'plans:addSession': (input, ctx) => plans.addSession(ctx, input),
   'plans:updateSession': (input, ctx) => plans.updateSession(ctx, input),
   'plans:removeSession': (input, ctx) => plans.removeSession(ctx, input.id),
+
+  'clientImport:preview': (input, ctx) => clientImport.previewClientImport(ctx, input),
+  'clientImport:commit': (input, ctx) => clientImport.commitClientImport(ctx, input),
 };

@@ -49,6 +49,12 @@ export function keepBackedUp(storage: ClinicStorage, log: (message: string, deta
 
 const DIALOGS: Record<PathPurpose, OpenDialogOptions> = {
   'backup-folder': { title: 'Choose the backup folder', buttonLabel: 'Use this folder', properties: ['openDirectory', 'createDirectory'] },
+  'import-open': {
+    title: 'Choose the clients to import',
+    buttonLabel: 'Choose',
+    properties: ['openFile'],
+    filters: [{ name: 'Spreadsheets', extensions: ['csv', 'xlsx', 'txt', 'tsv'] }, { name: 'All files', extensions: ['*'] }],
+  },
   'data-folder': { title: 'Open another data folder', buttonLabel: 'Open this folder', properties: ['openDirectory', 'createDirectory'] },
   'backup-file': {
     title: 'Choose a backup to restore',

@@ -52,6 +52,8 @@ export const CALL_NAMES = [
   'plans:addSession',
   'plans:updateSession',
   'plans:removeSession',
+  'clientImport:preview',
+  'clientImport:commit',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

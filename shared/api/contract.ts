@@ -14,6 +14,7 @@ import type {
 } from './types';
 import type { PlanDetail, PlanImportResult, PlanPreview, PlanSession } from './types';
 import type { JobProgress } from './jobs';
+import { clientImportCommit, clientImportPreview, type ClientImportPreviewResult, type ClientImportResult } from './client-import';
 
 // The whole API between renderer and main, in one table: `domain:verb` → input schema,
 // output type and the roles allowed to call it. Main validates every input against it;
@@ -100,6 +101,10 @@ export const contract = {
   'plans:addSession': call<PlanSession>()({ input: s.planSessionInput, roles: everyone }),
   'plans:updateSession': call<PlanSession>()({ input: s.planSessionUpdate, roles: everyone }),
   'plans:removeSession': call<{ id: number }>()({ input: s.byId('Session'), roles: everyone }),
+
+  // Clients and their races from a spreadsheet: a preview that writes nothing, then the import.
+  'clientImport:preview': call<ClientImportPreviewResult>()({ input: clientImportPreview, roles: admins }),
+  'clientImport:commit': call<ClientImportResult>()({ input: clientImportCommit, roles: admins }),
 } as const satisfies Record<CallName, CallSpec>;
 
 export type { CallName };

@@ -158,7 +158,7 @@ export const jobRef = z.strictObject({ job: jobId });
 
 // The clinic's data files. Paths come from the system's file dialog (files:choose) or from backups:list.
 
-const fullPath = (label: string) =>
+export const fullPath = (label: string) =>
   z
     .string({ error: `${label}: choose a file or folder.` })
     .trim()

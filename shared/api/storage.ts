@@ -102,5 +102,5 @@ export interface RestoreResult {
 }
 
 /** What the system's file dialog is asked to pick (`files:choose`). */
-export const PATH_PURPOSES = ['backup-folder', 'backup-file', 'data-folder'] as const;
+export const PATH_PURPOSES = ['backup-folder', 'backup-file', 'data-folder', 'import-open'] as const;
 export type PathPurpose = (typeof PATH_PURPOSES)[number];
