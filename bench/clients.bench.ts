@@ -28,6 +28,14 @@ import { APP_URL, RENDERER_DIR, launchChromium, openRendererContext } from '../t
 import { TODAY, clinicSizeFromArgs, seedBenchClinic } from './clinic-seed';
 import type { Opening } from './open-clinic';
 import { seededRandom } from '../scripts/sample/random';
+import { ClinicSession } from '../electron/services/access/session';
+
+/** As an administrator who also treats: the bench measures screens, not sign-in. */
+function benchSession(): ClinicSession {
+  const session = new ClinicSession();
+  session.signIn({ id: 1, name: 'Bench', roles: ['admin', 'therapist', 'reception'], therapistId: null, therapistName: null });
+  return session;
+}
 
 const SEARCH_TARGET_MS = 5;
 const DETAIL_TARGET_MS = 1;
@@ -310,7 +318,7 @@ async function benchBrowser(ctx: ServiceContext, storage: ClinicStorage): Promis
     execSync('npx electron-vite build', { stdio: 'inherit' });
   }
   // As the app's main process: the folder held through ClinicStorage, which the first screen asks about.
-  const dispatcher = createDispatcher(() => ({ db: storage.db, ...fixedClock(TODAY), session: { role: 'admin' }, version: '0.0.0-bench', dataDir: storage.dataDir, storage }));
+  const dispatcher = createDispatcher(() => ({ db: storage.db, ...fixedClock(TODAY), session: benchSession(), version: '0.0.0-bench', dataDir: storage.dataDir, storage }));
   // How much of each keystroke is the search call itself, in this process.
   let recording = false;
   let pending = 0;

@@ -24,5 +24,13 @@ export type PlanUnit = (typeof PLAN_UNITS)[number];
 export const ROLES = ['admin', 'therapist', 'reception'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** What the audit trail records. */
+export const AUDIT_ACTIONS = [
+  'sign-in', 'sign-in-failed', 'sign-out', 'lock', 'recovery-key-used',
+  'notes-opened', 'note-created', 'note-edited', 'note-amended',
+  'export', 'restore', 'user-created', 'user-changed', 'secret-reset', 'settings-changed',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 /** A calendar date in the clinic's local time, `YYYY-MM-DD`. */
 export type IsoDate = string;

@@ -3,6 +3,7 @@ import { contract, type CallName } from '../../shared/api/contract';
 import { failure, ok, type Result } from '../../shared/api/result';
 import { databasePath } from '../db/database';
 import { storageFault } from '../db/refusal';
+import { hasRole } from '../services/access/session';
 import { ClinicError } from '../services/context';
 import { handlers as defaultHandlers, type HandlerContext, type Handlers } from './handlers';
 
@@ -12,11 +13,12 @@ export interface Logger {
   error(message: string, detail?: unknown): void;
 }
 
-const ROLE_NAMES = { admin: 'an administrator', therapist: 'a therapist', reception: 'reception' } as const;
+const ROLE_NAMES = { admin: 'administrator', therapist: 'therapist', reception: 'reception' } as const;
 
 /**
- * Turns a named call into a service call: unknown names, disallowed roles and invalid input
- * are refused before any service runs; every outcome is a Result value.
+ * Turns a named call into a service call: unknown names, no one signed in, disallowed roles and
+ * invalid input are refused before any service runs; every outcome is a Result value. The
+ * session in main decides who is calling; nothing the renderer sends can change that.
  */
 export function createDispatcher(
   context: () => HandlerContext,
@@ -28,8 +30,21 @@ export function createDispatcher(
     const callName = name as CallName;
     const spec = contract[callName];
     const ctx = context();
-    if (!spec.roles.includes(ctx.session.role)) {
-      return failure('forbidden', `Signed in as ${ROLE_NAMES[ctx.session.role]}, you cannot do this. Ask a colleague who can.`);
+    const access = (spec as { access?: 'signed-out' | 'unopened' }).access;
+    if (access !== 'signed-out') {
+      const user = ctx.session.activeUser();
+      // A clinic that could not be opened says why before anything about signing in.
+      const refusal = !user && ctx.storage?.refusal ? storageFault(ctx.storage.refusal, databasePath(ctx.dataDir)) : null;
+      if (refusal && access !== 'unopened') return failure('unavailable', refusal.message);
+      if (!user && !refusal) {
+        return failure('signed-out', ctx.session.state === 'locked'
+          ? `Fettle locked itself after ${ctx.session.idleMinutes} minutes without use. Sign in again to go on; nothing typed is lost.`
+          : 'Sign in to go on.');
+      }
+      if (user && !hasRole(user, spec.roles)) {
+        const held = user.roles.map((r) => ROLE_NAMES[r]).join(' and ');
+        return failure('forbidden', `Signed in as ${user.name} (${held}), you cannot do this. Ask a colleague who can.`);
+      }
     }
     const parsed = spec.input.safeParse(input);
     if (!parsed.success) return invalidInput(parsed.error);

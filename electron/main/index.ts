@@ -4,6 +4,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { createDispatcher } from '../api/dispatcher';
 import { ClinicStorage } from '../db/storage';
+import { ClinicSession } from '../services/access/session';
 import { fixedClock, systemClock } from '../services/context';
 import { registerIpc } from './ipc';
 import { menuTemplate } from './menu';
@@ -68,15 +69,16 @@ function start(): void {
   // Test hook, never honoured in a packaged build: pins "today" so e2e runs are repeatable.
   const testToday = !app.isPackaged ? process.env.FETTLE_TEST_TODAY : undefined;
   const clock = testToday ? fixedClock(testToday) : systemClock();
+  // No one is signed in at start: the window opens on sign-in (or the first-run set-up).
+  const clinicSession = new ClinicSession();
   const dispatch = createDispatcher(
-    // Until sign-in exists, the app runs as an administrator.
     () => ({
       get db() {
         return storage.db;
       },
       storage,
       ...clock,
-      session: { role: 'admin' },
+      session: clinicSession,
       version: app.getVersion(),
       dataDir: storage.dataDir,
       choosePath: (purpose) => choosePath(mainWindow, purpose),

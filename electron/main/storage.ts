@@ -1,7 +1,7 @@
 // The data folder in the running app: opened once at start, backed up at start-up, daily while
 // open and on quit, and the system's file dialog for the paths the backup screens ask for. The
 // decisions (is a backup due, what a backup is) live in electron/services/backups.ts.
-import { dialog, type BrowserWindow, type OpenDialogOptions } from 'electron';
+import { dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { PathPurpose } from '../../shared/api/storage';
 import type { ClinicStorage } from '../db/storage';
 import { backupIsDue, runBackup } from '../services/backups';
@@ -47,7 +47,7 @@ export function keepBackedUp(storage: ClinicStorage, log: (message: string, deta
   };
 }
 
-const DIALOGS: Record<PathPurpose, OpenDialogOptions> = {
+const DIALOGS: Partial<Record<PathPurpose, OpenDialogOptions>> = {
   'backup-folder': { title: 'Choose the backup folder', buttonLabel: 'Use this folder', properties: ['openDirectory', 'createDirectory'] },
   'import-open': {
     title: 'Choose the clients to import',
@@ -64,9 +64,23 @@ const DIALOGS: Record<PathPurpose, OpenDialogOptions> = {
   },
 };
 
-/** The system's open dialog, attached to the window; null when the person cancels. */
+/** Where to save what Fettle writes out (a file the person names). */
+const SAVE_DIALOGS: Partial<Record<PathPurpose, SaveDialogOptions>> = {
+  'export-save': { title: 'Export everything', buttonLabel: 'Export', defaultPath: 'fettle-export.zip', filters: [{ name: 'Zip archive', extensions: ['zip'] }] },
+  'record-json-save': { title: 'Save the client record (JSON)', buttonLabel: 'Save', defaultPath: 'client-record.json', filters: [{ name: 'JSON', extensions: ['json'] }] },
+  'record-pdf-save': { title: 'Save the client record (PDF)', buttonLabel: 'Save', defaultPath: 'client-record.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] },
+  'audit-save': { title: 'Save the audit trail', buttonLabel: 'Save', defaultPath: 'fettle-audit.csv', filters: [{ name: 'CSV', extensions: ['csv'] }] },
+};
+
+/** The system's open (or save) dialog, attached to the window; null when the person cancels. */
 export async function choosePath(window: BrowserWindow | null, purpose: PathPurpose): Promise<string | null> {
+  const save = SAVE_DIALOGS[purpose];
+  if (save) {
+    const result = window ? await dialog.showSaveDialog(window, save) : await dialog.showSaveDialog(save);
+    return result.canceled ? null : (result.filePath ?? null);
+  }
   const options = DIALOGS[purpose];
+  if (!options) return null;
   const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }

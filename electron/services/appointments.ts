@@ -4,7 +4,6 @@ import type {
   Appointment, AppointmentStatus, AppointmentType, BookingCheck, BookingClash, BookingWarning, Client, Therapist,
 } from '../../shared/api/types';
 import { INTENSITY_LABEL, PHASE_LABEL, formatDate, intensityRank, type Guidance } from '../../shared/guidance';
-import type { Role } from '../../shared/vocabulary';
 import * as appointments from '../db/repositories/appointments';
 import { getAppointmentType } from '../db/repositories/schedule';
 import { getTherapist } from '../db/repositories/therapists';
@@ -22,10 +21,10 @@ import { addMinutes, dateOf, minutesOf, timeOf, timeSpan, weekdayOf } from './wa
 
 const LONGEST_MINUTES = 480;
 
-const ROLE_LABEL: Readonly<Record<Role, string>> = { admin: 'Administrator', therapist: 'Therapist', reception: 'Reception' };
 
 /** Who did it, for the record: the name typed at the desk, else the signed-in role. */
-export const actorName = (by: string, role: Role): string => by.trim() || ROLE_LABEL[role];
+/** Who did it, for the appointment's history: the signed-in person, whatever the form typed. */
+export const actorName = (_by: string, user: { name: string }): string => user.name;
 
 interface Slot {
   clientId: number;

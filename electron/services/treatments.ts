@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { guidanceRequest, treatmentInput } from '../../shared/api/schemas';
+import type { guidanceRequest, treatmentAmendment, treatmentEdit, treatmentInput } from '../../shared/api/schemas';
+import { addDays } from '../../shared/guidance/days';
 import type { Treatment } from '../../shared/api/types';
 import { INTENSITY_LABEL, intensityRank, type Guidance } from '../../shared/guidance';
 import { upcomingAppointmentsOfClient } from '../db/repositories/appointments';
@@ -34,7 +35,9 @@ export function guidanceForClient(ctx: ServiceContext, input: z.output<typeof gu
  * reason, which is stored with the notes; a reason given for an intensity within the guidance is
  * refused rather than dropped, so the therapist sees what the record will say.
  */
-export function logTreatment(ctx: ServiceContext, input: z.output<typeof treatmentInput>): Treatment {
+type LoggedTreatment = Omit<z.output<typeof treatmentInput>, 'authorOnly'> & { authorOnly?: boolean };
+
+export function logTreatment(ctx: ServiceContext, input: LoggedTreatment, authorUserId: number | null = null): Treatment {
   const client = requireClient(ctx, input.clientId);
   if (client.archived) throw new ClinicError('conflict', `${client.firstName} ${client.lastName} is archived. Restore the client before logging a treatment.`);
   const therapist = getTherapist(ctx.db, input.therapistId);
@@ -56,7 +59,7 @@ export function logTreatment(ctx: ServiceContext, input: z.output<typeof treatme
       throw new ClinicError('invalid', `Reason for going above the guidance: ${message}`, { overrideReason: message });
     }
     // Logged from an appointment: that appointment is completed in the same transaction.
-    const { appointmentId, ...fields } = input;
+    const { appointmentId, authorOnly = false, ...fields } = input;
     const appointment = appointmentId === null ? null : appointmentToComplete(ctx, { ...fields, appointmentId });
     const treatment = treatments.insertTreatment(ctx.db, {
       ...fields,
@@ -64,6 +67,10 @@ export function logTreatment(ctx: ServiceContext, input: z.output<typeof treatme
       ceiling: guidance.ceiling,
       guidanceHeadline: guidance.headline,
       overrideReason: reason,
+      authorUserId,
+      authorOnly,
+      // Open to its author's corrections until the end of the next day; then amendments only.
+      editableUntil: `${addDays(ctx.today(), 2)}T00:00`,
     });
     if (appointment) completeAppointment(ctx, appointment.id, treatment.id);
     return treatment;
@@ -74,4 +81,38 @@ export function getTreatment(ctx: ServiceContext, id: number): Treatment {
   const treatment = treatments.getTreatment(ctx.db, id);
   if (!treatment) throw notFound('treatment');
   return treatment;
+}
+
+/** Locked: past its editable time, or from before notes had authors. */
+export const isLocked = (ctx: ServiceContext, t: Pick<Treatment, 'editableUntil'>): boolean => t.editableUntil === null || ctx.now() >= t.editableUntil;
+
+/** The note as `reader` may see it: an "author only" note is refused to everyone else. */
+export function readTreatment(ctx: ServiceContext, id: number, reader: { userId: number }): Treatment {
+  const treatment = getTreatment(ctx, id);
+  if (treatment.authorOnly && treatment.authorUserId !== reader.userId) {
+    throw new ClinicError('forbidden', `${treatment.therapistName} marked this note as for their eyes only.`);
+  }
+  return treatment;
+}
+
+/** The author's correction while the note is open. */
+export function editTreatment(ctx: ServiceContext, input: z.output<typeof treatmentEdit>, author: { userId: number }): Treatment {
+  return writeTransaction(ctx.db, () => {
+    const treatment = getTreatment(ctx, input.id);
+    if (treatment.authorUserId !== author.userId) throw new ClinicError('forbidden', `Only ${treatment.therapistName}, who wrote this note, can edit it; add an amendment instead.`);
+    if (isLocked(ctx, treatment)) throw new ClinicError('conflict', 'This note is locked (notes can be edited until the end of the day after they are logged); add an amendment instead.');
+    const { id, ...notes } = input;
+    treatments.updateTreatmentNotes(ctx.db, id, notes);
+    return getTreatment(ctx, id);
+  });
+}
+
+/** A dated change to a locked note; the original stays as written. */
+export function amendTreatment(ctx: ServiceContext, input: z.output<typeof treatmentAmendment>, author: { userId: number; name: string }): Treatment {
+  return writeTransaction(ctx.db, () => {
+    const treatment = readTreatment(ctx, input.id, author);
+    if (!isLocked(ctx, treatment)) throw new ClinicError('conflict', 'This note is still open: edit it instead of amending it.');
+    treatments.insertAmendment(ctx.db, { treatmentId: input.id, userId: author.userId, authorName: author.name, at: ctx.now(), reason: input.reason, text: input.text });
+    return getTreatment(ctx, input.id);
+  });
 }

@@ -4,8 +4,9 @@
  * `unavailable`: the clinic's storage cannot do it now (the database could not be opened, the
  * disk is full, the folder is read-only or locked): the message says why; `storage:status`
  * tells whether the start-up screen is needed.
+ * `signed-out`: no one is signed in, or the session locked after the idle time: sign in again.
  */
-export type ErrorCode = 'invalid' | 'forbidden' | 'not-found' | 'conflict' | 'unavailable' | 'unknown-call' | 'internal';
+export type ErrorCode = 'invalid' | 'forbidden' | 'not-found' | 'conflict' | 'unavailable' | 'signed-out' | 'unknown-call' | 'internal';
 
 export interface Failure {
   ok: false;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isValid, parseISO } from 'date-fns';
 import { PATH_PURPOSES } from './storage';
-import { DISTANCES, INTENSITIES, PLAN_UNITS, PRIORITIES, SESSION_KINDS } from '../vocabulary';
+import { AUDIT_ACTIONS, DISTANCES, INTENSITIES, PLAN_UNITS, PRIORITIES, ROLES, SESSION_KINDS } from '../vocabulary';
 import type { AppointmentStatus } from './types';
 
 // One schema per input: the renderer's forms and main's IPC validation use the same ones,
@@ -119,7 +119,10 @@ export const painScore = (label: string) =>
 
 export const treatmentInput = z.strictObject({
     clientId: id('Client'),
+    /** Main logs the note as the signed-in therapist; a different one here is refused. */
     therapistId: id('Therapist'),
+    /** Only the author may read it. */
+    authorOnly: z.boolean().default(false),
     date: isoDate('Date'),
     sore: z.boolean().default(false),
     intensity: z.enum(INTENSITIES, { error: 'Intensity: choose how hard the massage was.' }),
@@ -155,6 +158,8 @@ export const nothing = z.strictObject({});
 /** A long job's id, chosen by the renderer so it can poll `jobs:progress` while the call runs. */
 export const jobId = z.string({ error: 'Job: give an id.' }).min(1, { error: 'Job: give an id.' }).max(100, { error: 'Job: keep the id under 100 characters.' });
 export const jobRef = z.strictObject({ job: jobId });
+/** One client's record for an access request, as JSON or as a printable PDF. */
+export const clientRecordRequest = z.strictObject({ clientId: id('Client'), format: z.enum(['json', 'pdf'], { error: 'Format: choose JSON or PDF.' }) });
 
 // The clinic's data files. Paths come from the system's file dialog (files:choose) or from backups:list.
 
@@ -338,3 +343,83 @@ const planSessionFields = {
 
 export const planSessionInput = z.strictObject({ raceId: id('Race'), ...planSessionFields });
 export const planSessionUpdate = z.strictObject({ id: id('Session'), ...planSessionFields });
+
+// Sign-in, people and the audit trail. The rules for a secret are here so the set-up and
+// user forms say exactly what main will refuse.
+
+const secretFields = {
+  secretKind: z.enum(['password', 'pin'], { error: 'Sign-in with: choose a password or a PIN.' }),
+  secret: z.string({ error: 'Password or PIN is required.' }).max(200, { error: 'Password: keep it under 200 characters.' }),
+};
+
+/** A password is at least 8 characters; a PIN is 4 to 8 digits. */
+function checkSecret(value: { secretKind: 'password' | 'pin'; secret: string }, ctx: z.RefinementCtx): void {
+  if (value.secretKind === 'pin' && !/^\d{4,8}$/.test(value.secret)) {
+    ctx.addIssue({ code: 'custom', path: ['secret'], message: 'PIN: use 4 to 8 digits.' });
+  } else if (value.secretKind === 'password' && value.secret.length < 8) {
+    ctx.addIssue({ code: 'custom', path: ['secret'], message: 'Password: use at least 8 characters.' });
+  }
+}
+
+const userRoles = z
+  .array(z.enum(ROLES), { error: 'Roles: choose at least one.' })
+  .min(1, { error: 'Roles: choose at least one.' })
+  .max(3)
+  .transform((roles) => [...new Set(roles)]);
+
+export const firstAdministrator = z
+  .strictObject({ name: requiredText('Name', 80), ...secretFields, alsoTherapist: z.boolean().default(false) })
+  .superRefine(checkSecret);
+
+export const signIn = z.strictObject({ userId: id('Person'), secret: z.string({ error: 'Enter your password or PIN.' }).min(1, { error: 'Enter your password or PIN.' }).max(200) });
+export const unlock = z.strictObject({ secret: signIn.shape.secret });
+
+export const recovery = z
+  .strictObject({
+    userId: id('Administrator'),
+    recoveryKey: requiredText('Recovery key', 60),
+    ...secretFields,
+  })
+  .superRefine(checkSecret);
+
+export const userInput = z
+  .strictObject({ name: requiredText('Name', 80), roles: userRoles, therapistId: id('Therapist').nullable().default(null), ...secretFields })
+  .superRefine(checkSecret);
+
+export const userUpdate = z.strictObject({
+  id: id('Person'),
+  name: requiredText('Name', 80),
+  roles: userRoles,
+  therapistId: id('Therapist').nullable().default(null),
+  active: z.boolean().default(true),
+});
+
+export const secretReset = z.strictObject({ id: id('Person'), ...secretFields }).superRefine(checkSecret);
+
+export const idleSetting = z.strictObject({
+  idleMinutes: z.number({ error: 'Lock after: enter minutes.' }).int({ error: 'Lock after: whole minutes.' }).min(1, { error: 'Lock after: at least 1 minute.' }).max(240, { error: 'Lock after: at most 240 minutes.' }),
+});
+
+export const auditQuery = z.strictObject({
+  userId: id('Person').nullable().default(null),
+  action: z.enum(AUDIT_ACTIONS).nullable().default(null),
+  clientId: id('Client').nullable().default(null),
+  fromDate: optionalDate('From'),
+  toDate: optionalDate('To'),
+});
+
+export const treatmentEdit = z.strictObject({
+  id: id('Treatment'),
+  subjective: text('Subjective', 4000),
+  objective: text('Objective', 4000),
+  assessment: text('Assessment', 4000),
+  plan: text('Plan', 4000),
+  advice: text('Advice given', 2000),
+  authorOnly: z.boolean(),
+});
+
+export const treatmentAmendment = z.strictObject({
+  id: id('Treatment'),
+  text: requiredText('Amendment', 4000),
+  reason: requiredText('Reason for the amendment', 500),
+});

@@ -101,6 +101,6 @@ export interface RestoreResult {
   setAside: string | null;
 }
 
-/** What the system's file dialog is asked to pick (`files:choose`). */
-export const PATH_PURPOSES = ['backup-folder', 'backup-file', 'data-folder', 'import-open'] as const;
+/** What the system's file dialog is asked to pick (`files:choose`), or where to save (`…-save`). */
+export const PATH_PURPOSES = ['backup-folder', 'backup-file', 'data-folder', 'export-save', 'record-json-save', 'record-pdf-save', 'import-open', 'audit-save'] as const;
 export type PathPurpose = (typeof PATH_PURPOSES)[number];

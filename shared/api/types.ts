@@ -1,5 +1,5 @@
 import type { Guidance, PlanChart, SuggestedRace } from '../guidance';
-import type { Distance, Intensity, IsoDate, Phase, PlanUnit, Priority, Role, SessionKind } from '../vocabulary';
+import type { AuditAction, Distance, Intensity, IsoDate, Phase, PlanUnit, Priority, Role, SessionKind } from '../vocabulary';
 
 // What the API returns. Plain, structured-clone-safe objects.
 
@@ -86,6 +86,8 @@ export interface TreatmentSummary {
   phase: Phase;
   ceiling: Intensity;
   overridden: boolean;
+  /** Only its author may read the note. */
+  authorOnly: boolean;
 }
 
 export interface BodyArea {
@@ -108,6 +110,12 @@ export interface Treatment extends TreatmentSummary {
   painAfter: number | null;
   advice: string;
   nextBooking: IsoDate | null;
+  /** The signed-in user who wrote it; null for notes from before sign-in existed. */
+  authorUserId: number | null;
+  /** Local `YYYY-MM-DDTHH:mm` from which the note is locked (the end of the day after it was logged); null: locked. */
+  editableUntil: string | null;
+  /** Dated changes made after the note locked, oldest first; the note above them stays as written. */
+  amendments: Amendment[];
 }
 
 export type AppointmentStatus = 'booked' | 'arrived' | 'completed' | 'cancelled' | 'no-show';
@@ -322,7 +330,6 @@ export interface AppInfo {
   version: string;
   dataDir: string;
   today: IsoDate;
-  role: Role;
 }
 
 /** Where a training-plan session came from. */
@@ -405,4 +412,74 @@ export interface PlanImportResult {
   /** The lines left out: excluded by the user, or noted by the preview. */
   skipped: PlanLineMessage[];
   plan: PlanDetail;
+}
+
+// Who sees what: people who sign in, the session, amendments and the audit trail.
+
+export type SecretKind = 'password' | 'pin';
+
+/** A person who signs in. Never carries the secret or its hash. */
+export interface UserAccount {
+  id: number;
+  name: string;
+  roles: Role[];
+  /** The diary column of a therapist user; their notes are logged as this therapist. */
+  therapistId: number | null;
+  therapistName: string | null;
+  secretKind: SecretKind;
+  active: boolean;
+}
+
+export interface SignedInUser {
+  id: number;
+  name: string;
+  roles: Role[];
+  therapistId: number | null;
+  therapistName: string | null;
+}
+
+export interface SessionStatus {
+  /** No one is set up yet: the first run creates an administrator. */
+  setupNeeded: boolean;
+  state: 'signed-out' | 'locked' | 'signed-in';
+  /** The signed-in (or locked) user. */
+  user: SignedInUser | null;
+  /** Who can sign in, for the picker. */
+  people: { id: number; name: string; secretKind: SecretKind }[];
+  idleMinutes: number;
+}
+
+export interface SetupResult {
+  user: SignedInUser;
+  /** Shown once, never stored in clear: the way back from a forgotten administrator password. */
+  recoveryKey: string;
+}
+
+/** A dated change to a locked note, shown under the original. */
+export interface Amendment {
+  id: number;
+  authorName: string;
+  at: string;
+  reason: string;
+  text: string;
+}
+
+export interface AuditEvent {
+  id: number;
+  at: string;
+  userId: number | null;
+  userName: string;
+  action: AuditAction;
+  clientId: number | null;
+  clientName: string | null;
+  detail: string;
+}
+
+export interface AuditQuery {
+  userId?: number | null | undefined;
+  action?: AuditAction | null | undefined;
+  clientId?: number | null | undefined;
+  /** Local dates, inclusive. */
+  fromDate?: IsoDate | null | undefined;
+  toDate?: IsoDate | null | undefined;
 }

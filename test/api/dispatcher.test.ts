@@ -3,7 +3,7 @@ import { createDispatcher } from '../../electron/api/dispatcher';
 import { handlers } from '../../electron/api/handlers';
 import { CALL_NAMES, buildApi } from '../../shared/api/calls';
 import { contract } from '../../shared/api/contract';
-import { openTestClinic, type TestClinic } from '../support/clinic';
+import { openTestClinic, sessionAs, type TestClinic } from '../support/clinic';
 
 let clinic: TestClinic;
 afterEach(() => clinic?.close());
@@ -73,7 +73,7 @@ describe('the dispatcher', () => {
   it('turns an unexpected failure into a plain message with no stack trace', async () => {
     clinic = openTestClinic();
     const logged: string[] = [];
-    const dispatch = createDispatcher(() => ({ db: clinic.db, today: () => '2026-03-02', now: () => '2026-03-02T09:00', session: { role: 'admin' }, version: 't', dataDir: clinic.dataDir }), {
+    const dispatch = createDispatcher(() => ({ db: clinic.db, today: () => '2026-03-02', now: () => '2026-03-02T09:00', session: sessionAs(['admin']), version: 't', dataDir: clinic.dataDir }), {
       handlers: { ...handlers, 'therapists:list': () => { throw new Error('SQLITE_CORRUPT at /secret/path'); } },
       logger: { error: (m) => logged.push(m) },
     });

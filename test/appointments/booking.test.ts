@@ -127,9 +127,10 @@ describe('guidance warnings at the desk', () => {
     expect(check.warnings.map((w) => w.code)).toEqual(['above-ceiling']);
 
     const booked = await desk.book({ ...input, acknowledgeWarning: true });
-    expect(booked.acknowledgedWarning).toEqual({ text: check.warnings[0]!.message, by: 'Jo at the desk', at: '2026-03-02T09:00' });
+    // Recorded as the signed-in person, whatever the form typed.
+    expect(booked.acknowledgedWarning).toEqual({ text: check.warnings[0]!.message, by: 'Sam Reid', at: '2026-03-02T09:00' });
     const stored = desk.clinic.db.prepare('SELECT warning_text, warning_acknowledged_by, warning_acknowledged_at FROM appointments WHERE id = ?').get(booked.id);
-    expect(stored).toEqual({ warning_text: check.warnings[0]!.message, warning_acknowledged_by: 'Jo at the desk', warning_acknowledged_at: '2026-03-02T09:00' });
+    expect(stored).toEqual({ warning_text: check.warnings[0]!.message, warning_acknowledged_by: 'Sam Reid', warning_acknowledged_at: '2026-03-02T09:00' });
   });
 
   it('warns about an unfamiliar therapist in race week, even for a flush', async () => {
@@ -142,7 +143,7 @@ describe('guidance warnings at the desk', () => {
     await refusedWritingNothing('appointments:book', input);
     // Reception books without a name typed: the role is recorded.
     const booked = await desk.book({ ...input, acknowledgeWarning: true });
-    expect(booked.acknowledgedWarning?.by).toBe('Administrator');
+    expect(booked.acknowledgedWarning?.by).toBe('Sam Reid');
     expect(booked.acknowledgedWarning?.text).toContain('Priya Nair has not treated Ada');
   });
 
@@ -232,7 +233,7 @@ describe('moving', () => {
     const refused = await refusedWritingNothing('appointments:move', { id: booked.id, therapistId: desk.priya.id });
     expect(refused.fields?.acknowledgeWarning).toContain('Priya Nair has not treated Ada');
     const moved = await desk.clinic.call<Appointment>('appointments:move', { id: booked.id, therapistId: desk.priya.id, acknowledgeWarning: true, by: 'Jo' });
-    expect(moved.acknowledgedWarning).toMatchObject({ by: 'Jo', text: expect.stringContaining('Priya Nair') });
+    expect(moved.acknowledgedWarning).toMatchObject({ by: 'Sam Reid', text: expect.stringContaining('Priya Nair') });
   });
 
   it('does not move a cancelled appointment', async () => {

@@ -1,5 +1,5 @@
 import type { Appointment, AppointmentType, Client, Therapist } from '../../shared/api/types';
-import { openTestClinic, type TestClinic } from '../support/clinic';
+import { ALL_ROLES, openTestClinic, type TestClinic } from '../support/clinic';
 
 // A small clinic for the front-desk tests: today is Monday 2 March 2026; the clinic opens
 // Monday to Friday 08:00-20:00 and Saturday 09:00-14:00 (the seeded hours).
@@ -27,6 +27,8 @@ export async function openFrontDesk(options: { role?: 'admin' | 'therapist' | 'r
   const ada = await setup.call<Client>('clients:create', { firstName: 'Ada', lastName: 'Okafor', medicalAlerts: 'On anticoagulants: no deep tissue.' });
   const ben = await setup.call<Client>('clients:create', { firstName: 'Ben', lastName: 'Smith' });
   const types = await setup.call<AppointmentType[]>('appointmentTypes:list');
+  // Sam signs in (every role): notes are always the signed-in therapist's.
+  setup.actAs({ roles: ALL_ROLES, therapistId: sam.id, name: 'Sam Reid' });
   let clinic = setup;
   if (options.role && options.role !== 'admin') {
     setup.storage.close(); // releases the folder lock for the clinic opened in the role under test

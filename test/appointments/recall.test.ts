@@ -79,9 +79,9 @@ describe('the recall list', () => {
     desk = await openFrontDesk();
     const paula = await peakRunner('Paula', '2026-02-08');
     const first = await desk.clinic.call<RecallContact>('recall:contact', { clientId: paula.id, note: 'No answer', date: '2026-02-27', by: 'Jo' });
-    expect(first).toMatchObject({ clientId: paula.id, date: '2026-02-27', note: 'No answer', by: 'Jo' });
+    expect(first).toMatchObject({ clientId: paula.id, date: '2026-02-27', note: 'No answer', by: 'Sam Reid' });
     await desk.clinic.call('recall:contact', { clientId: paula.id, note: 'Will ring back on Thursday' });
-    expect((await recall())[0]!.latestContact).toMatchObject({ date: '2026-03-02', note: 'Will ring back on Thursday', by: 'Administrator' });
+    expect((await recall())[0]!.latestContact).toMatchObject({ date: '2026-03-02', note: 'Will ring back on Thursday', by: 'Sam Reid' });
     expect(await desk.clinic.dispatch('recall:contact', { clientId: 9999, note: 'x' })).toMatchObject({ ok: false, code: 'not-found' });
   });
 });

@@ -98,13 +98,13 @@ describe('reception', () => {
     desk = await openFrontDesk({ role: 'reception' });
     const { clinic } = desk;
     const types = await clinic.call<AppointmentType[]>('appointmentTypes:list');
-    const type = await clinic.call<AppointmentType>('appointmentTypes:create', { name: 'Pre-race flush', durationMin: 30, intensity: 'flush' });
-    await clinic.call('appointmentTypes:update', { id: type.id, active: false });
+    // Appointment types and hours are settings: an administrator's.
+    expect(await clinic.dispatch('appointmentTypes:create', { name: 'Pre-race flush', durationMin: 30, intensity: 'flush' })).toMatchObject({ ok: false, code: 'forbidden' });
     const booked = await desk.book({ clientId: desk.ada.id, therapistId: desk.sam.id, typeId: types[0]!.id, startsAt: '2026-03-02T10:00', acknowledgeWarning: true });
     const moved = await clinic.call<Appointment>('appointments:move', { id: booked.id, startsAt: '2026-03-02T11:00' });
     await clinic.call('appointments:setStatus', { id: booked.id, status: 'arrived' });
     const hours = await clinic.call<OpeningHours>('hours:get');
-    await clinic.call('hours:set', { therapistId: null, days: hours.clinic });
+    expect(await clinic.dispatch('hours:set', { therapistId: null, days: hours.clinic })).toMatchObject({ ok: false, code: 'forbidden' });
     const outputs = [
       moved,
       await clinic.call('appointments:check', { clientId: desk.ben.id, therapistId: desk.sam.id, startsAt: '2026-03-03T10:00' }),

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Client, ClientDetail, PlanDetail, PlanImportResult, PlanPreview, PlanSession, Race, Therapist } from '../../shared/api/types';
 import type { Guidance } from '../../shared/guidance';
 import { planOfRace, replacePlan } from '../../electron/db/repositories/plans';
-import { openTestClinic, type TestClinic } from '../support/clinic';
+import { ALL_ROLES, openTestClinic, type TestClinic } from '../support/clinic';
 
 // Training plans through the real dispatcher and a real database file: the fixtures are
 // written the way a spreadsheet (CSV, in miles) and TrainingPeaks (.ics) export a plan.
@@ -18,6 +18,7 @@ afterEach(() => clinic.close());
 async function clinicWithRace(today: string, race: { name: string; date: string; distance: string; priority?: string; planStart?: string }) {
   clinic = openTestClinic({ today });
   const sam = await clinic.call<Therapist>('therapists:create', { name: 'Sam Reid' });
+  clinic.actAs({ roles: ALL_ROLES, therapistId: sam.id, name: 'Sam Reid' });
   const client = await clinic.call<Client>('clients:create', { firstName: 'Ana', lastName: 'Silva', usualTherapistId: sam.id });
   const created = await clinic.call<Race>('races:create', { clientId: client.id, ...race });
   return { sam, client, race: created };

@@ -8,7 +8,7 @@ import { openSqlite, type Db } from '../../electron/db/native';
 import { backupStatus, runBackup } from '../../electron/services/backups';
 import type { BackupEntry, BackupInspection, BackupStatus, RestoreResult, StorageStatus } from '../../shared/api/storage';
 import type { Client, Race, Therapist, Treatment } from '../../shared/api/types';
-import { makeDataDir, openTestClinic, type TestClinic } from '../support/clinic';
+import { ALL_ROLES, makeDataDir, openTestClinic, type TestClinic } from '../support/clinic';
 import { REFUSED_FILES, sha256, sideFiles } from './files';
 
 const cleanup: (() => void)[] = [];
@@ -37,6 +37,7 @@ function everything(db: Db): Record<string, string[]> {
 
 async function fillClinic(c: TestClinic): Promise<void> {
   const sam = await c.call<Therapist>('therapists:create', { name: 'Sam Reid' });
+  c.actAs({ roles: ALL_ROLES, therapistId: sam.id, name: 'Sam Reid' });
   for (const [firstName, lastName] of [['Ada', 'Okafor'], ['Mary', 'McDonald'], ['José', 'Álvarez']] as const) {
     const client = await c.call<Client>('clients:create', { firstName, lastName, medicalAlerts: 'On warfarin: no deep tissue', hotspots: ['Calves'] });
     await c.call<Race>('races:create', { clientId: client.id, name: 'Brighton Marathon', date: '2026-04-12', distance: 'marathon' });
@@ -193,7 +194,11 @@ describe('restore', () => {
     const result = await c.call<RestoreResult>('backups:restore', { file: backup.file });
     expect(result).toMatchObject({ restored: (inspection as { summary: unknown }).summary, safetyBackup: { kind: 'before-restore' }, setAside: null });
 
-    expect(everything(c.db)).toEqual(before);
+    // Every row as it was, and the restore itself in the audit trail.
+    const after = everything(c.db);
+    const restoreEvent = after.audit_events!.pop()!;
+    expect(JSON.parse(restoreEvent)).toMatchObject({ action: 'restore', user_name: 'Sam Reid' });
+    expect(after).toEqual(before);
     // The safety backup holds the data as it was just before the restore.
     const safety = openSqlite(result.safetyBackup!.file, { readonly: true });
     expect(safety.prepare("SELECT count(*) FROM clients WHERE first_name = 'Late'").pluck().get()).toBe(1);
@@ -216,6 +221,9 @@ describe('restore', () => {
     await c.call('backups:restore', { file: old });
     expect(c.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(c.db.prepare('SELECT first_name FROM clients').pluck().all()).toEqual(['Old']);
+    // A clinic from before sign-in has no one on file: whoever restored it is signed out.
+    expect(c.session.state).toBe('signed-out');
+    c.actAs({});
     expect((await c.call<BackupStatus>('backups:status')).folder).toBe(usb);
   });
 
@@ -238,6 +246,9 @@ describe('restore', () => {
     expect(sha256(result.setAside!)).toBe(damagedHash);
     expect(await c.call<StorageStatus>('storage:status')).toMatchObject({ state: 'open' });
     expect(everything(c.db)).toEqual(rows);
+    // No one could sign in to a clinic that would not open; after the restore, someone does.
+    expect(await c.dispatch('clients:create', { firstName: 'Back', lastName: 'InBusiness' })).toMatchObject({ ok: false, code: 'signed-out' });
+    c.actAs({});
     expect(await c.dispatch('clients:create', { firstName: 'Back', lastName: 'InBusiness' })).toMatchObject({ ok: true });
     expect(sideFiles(backup.file)).toEqual([]);
   });

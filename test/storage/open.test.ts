@@ -6,7 +6,7 @@ import { BUSY_TIMEOUT_MS, databasePath, openDatabase } from '../../electron/db/d
 import { openSqlite } from '../../electron/db/native';
 import { storageFault } from '../../electron/db/refusal';
 import { fixedClock } from '../../electron/services/context';
-import { makeDataDir, openTestClinic } from '../support/clinic';
+import { makeDataDir, openTestClinic, sessionAs } from '../support/clinic';
 
 // Opening a data folder: only a missing file becomes a new clinic, made private and durable.
 
@@ -79,7 +79,7 @@ describe('storage faults while working', () => {
     const dataDir = tempDir();
     openDatabase(dataDir).close();
     const db = openSqlite(databasePath(dataDir), { readonly: true });
-    const dispatch = createDispatcher(() => ({ db, ...fixedClock('2026-03-02'), session: { role: 'admin' }, version: 't', dataDir }));
+    const dispatch = createDispatcher(() => ({ db, ...fixedClock('2026-03-02'), session: sessionAs(['admin']), version: 't', dataDir }));
     expect(await dispatch('clients:create', { firstName: 'Ada', lastName: 'Okafor' })).toEqual({
       ok: false,
       code: 'unavailable',

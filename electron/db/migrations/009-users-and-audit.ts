@@ -17,6 +17,9 @@ export const usersAndAudit: Migration = {
   name: 'users, locked notes and audit trail',
   up(db) {
     db.exec(`
+      -- The first schema held room for sign-in (one role per user, a PIN hash); nothing ever
+      -- wrote to it, so it is replaced rather than altered.
+      DROP TABLE users;
       CREATE TABLE users (
         id              INTEGER PRIMARY KEY,
         name            TEXT NOT NULL CHECK (length(trim(name)) > 0),
