@@ -8,7 +8,7 @@ import { writeTransaction } from '../../db/sql';
 import { ClinicError, notFound, type ServiceContext } from '../context';
 import { recordAudit } from './audit';
 import { hashSecret, newRecoveryKey, normaliseRecoveryKey, verifySecret, type ScryptCost } from './secrets';
-import { ClinicSession, DEFAULT_IDLE_MINUTES } from './session';
+import { type ClinicSession, DEFAULT_IDLE_MINUTES } from './session';
 
 // People who sign in, signing in and out, and the way back from a forgotten password.
 
