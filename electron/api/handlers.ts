@@ -183,9 +183,17 @@ export const handlers: Handlers = {
   'plans:updateSession': (input, ctx) => plans.updateSession(ctx, input),
   'plans:removeSession': (input, ctx) => plans.removeSession(ctx, input.id),
 
-  'exports:clinic': (input, ctx) => exportsOut.saveClinicExport(ctx, input.job, ctx.version, saveDialog(ctx, 'export-save')),
-  'exports:clientRecord': (input, ctx) =>
-    exportsOut.saveClientRecord(ctx, input.clientId, input.format, saveDialog(ctx, input.format === 'pdf' ? 'record-pdf-save' : 'record-json-save')),
+  'exports:clinic': async (input, ctx) => {
+    const saved = await exportsOut.saveClinicExport(ctx, input.job, ctx.version, saveDialog(ctx, 'export-save'));
+    const rows = saved?.tables.reduce((sum, t) => sum + t.rows, 0);
+    if (saved) recordAudit(ctx, actor(ctx), 'export', { detail: `Everything (${rows} rows in ${saved.tables.length} tables) to ${saved.file}` });
+    return saved;
+  },
+  'exports:clientRecord': async (input, ctx) => {
+    const saved = await exportsOut.saveClientRecord(ctx, input.clientId, input.format, saveDialog(ctx, input.format === 'pdf' ? 'record-pdf-save' : 'record-json-save'));
+    if (saved) recordAudit(ctx, actor(ctx), 'export', { clientId: input.clientId, detail: `Client record (${input.format.toUpperCase()}) to ${saved.file}` });
+    return saved;
+  },
 
   'clientImport:preview': (input, ctx) => clientImport.previewClientImport(ctx, input),
   'clientImport:commit': (input, ctx) => clientImport.commitClientImport(ctx, input),

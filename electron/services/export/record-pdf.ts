@@ -21,7 +21,9 @@ const ALERT = '#c92a2a';
 
 type Doc = PDFKit.PDFDocument;
 
-const text = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : JSON.stringify(v));
+/** A value as printable text; Windows line ends become plain ones (a lone CR prints as a box). */
+const text = (v: unknown): string =>
+  v === null || v === undefined ? '' : typeof v === 'string' ? v.replace(/\r\n?/g, '\n').trim() : typeof v === 'number' ? String(v) : JSON.stringify(v);
 const yesNo = (v: unknown) => (v === 1 ? 'yes' : 'no');
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -73,18 +75,41 @@ export async function clientRecordPdf(record: ClientRecord): Promise<{ pdf: Buff
   });
   doc.registerFont('body', REGULAR);
   doc.registerFont('bold', BOLD);
-  writeRecord(doc, record, name);
+  doc.font('body');
+  writeRecord(doc, record, name, missingGlyphs(doc, JSON.stringify(record)));
   const pages = footers(doc, name);
   doc.end();
   await ended;
   return { pdf: Buffer.concat(chunks), pages };
 }
 
-function writeRecord(doc: Doc, record: ClientRecord, name: string): void {
+/**
+ * Characters the embedded font cannot draw (Chinese, Japanese, Korean, Thai…): they print as
+ * boxes, so the record says which they are and that the JSON holds them exactly.
+ */
+function missingGlyphs(doc: Doc, all: string): string[] {
+  // pdfkit's current font wraps a fontkit font; its glyph lookup is the honest answer.
+  const font = (doc as unknown as { _font?: { font?: { hasGlyphForCodePoint?: (cp: number) => boolean } } })._font?.font;
+  if (!font?.hasGlyphForCodePoint) return [];
+  const missing = new Set<string>();
+  for (const ch of all) {
+    const cp = ch.codePointAt(0)!;
+    if (cp >= 0x20 && !font.hasGlyphForCodePoint(cp)) missing.add(`U+${cp.toString(16).toUpperCase().padStart(4, '0')}`);
+  }
+  return [...missing];
+}
+
+function writeRecord(doc: Doc, record: ClientRecord, name: string, missing: string[]): void {
   const c = record.client;
   doc.font('bold').fontSize(18).fillColor(INK).text(`Client record: ${name}`);
   doc.font('body').fontSize(9).fillColor(MUTED)
     .text(`Everything Fettle holds about this client, as on ${readableWhen(record.exportedAt)}, for a subject access request.`);
+  if (missing.length > 0) {
+    doc.fillColor(ALERT).text(
+      `Some characters in this record cannot be drawn in this PDF and print as boxes (${missing.slice(0, 12).join(', ')}${missing.length > 12 ? ', …' : ''}). ` +
+        'The JSON record holds them exactly: give the client that file as well.',
+    );
+  }
   doc.moveDown(0.8);
 
   heading(doc, 'Profile');
@@ -122,7 +147,7 @@ function writeRecord(doc: Doc, record: ClientRecord, name: string): void {
       ['Goal time', text(race.goal_time)],
       ['Training block starts', readableWhen(race.plan_start)],
       ['Taper', race.taper_days ? `${text(race.taper_days)} days` : ''],
-      ['Training plan', sessions.length > 0 ? `${sessions.length} sessions, ${readableWhen([...sessions].sort(byDate('date'))[0]!.date)} to ${readableWhen([...sessions].sort(byDate('date')).at(-1)!.date)}` : ''],
+      ['Training plan', sessions.length > 0 ? `${sessions.length} ${sessions.length === 1 ? 'session' : 'sessions'}, ${readableWhen([...sessions].sort(byDate('date'))[0]!.date)} to ${readableWhen([...sessions].sort(byDate('date')).at(-1)!.date)}` : ''],
       ['Notes', text(race.notes)],
     ], 12);
   }
@@ -150,18 +175,25 @@ function writeRecord(doc: Doc, record: ClientRecord, name: string): void {
   }
 
   for (const [table, rows] of Object.entries(record.otherRecords)) {
-    heading(doc, `${table.replace(/_/g, ' ')} (${rows.length})`);
+    heading(doc, `${OTHER_TITLES[table] ?? table.replace(/_/g, ' ')} (${rows.length})`);
     for (const row of rows) {
-      const pairs = Object.entries(row).filter(([k, v]) => k !== 'client_id' && text(v) !== '');
+      // ids mean nothing on paper; dates inside free text read dd/MM/yyyy like the rest.
+      const pairs = Object.entries(row).filter(([k, v]) => k !== 'id' && !k.endsWith('_id') && text(v) !== '');
       doc.font('body').fontSize(9).fillColor(INK)
-        .text(pairs.map(([k, v]) => `${k.replace(/_/g, ' ')}: ${/(_at|_on|^date|^at)$/.test(k) ? readableWhen(v) : text(v)}`).join(' · '));
+        .text(pairs.map(([k, v]) => `${k.replace(/_/g, ' ')}: ${WHEN_COLUMN.test(k) ? readableWhen(v) : readableDatesIn(text(v))}`).join(' · '), MARGIN);
       doc.moveDown(0.2);
     }
   }
 }
 
+/** Headings for tables the record knows by name but lays out generically. */
+const OTHER_TITLES: Readonly<Record<string, string>> = { audit_events: 'Audit trail: who opened or changed this record' };
+const WHEN_COLUMN = /(^|_)(at|on|date)$/;
+const readableDatesIn = (s: string) => s.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (iso) => formatDate(iso));
+
 function treatmentNote(doc: Doc, record: ClientRecord, t: RecordRow): void {
   keepTogether(doc, 120);
+  doc.moveDown(0.3);
   item(doc, `${readableWhen(t.date)}  ${therapist(record, t.therapist_id)}`, `${text(t.intensity)} massage${t.sore === 1 ? ', client sore' : ''}`);
   const phase = PHASE_LABEL[t.phase as Phase] ?? text(t.phase);
   fields(doc, [
