@@ -8,6 +8,7 @@ import { TodayPage } from './pages/TodayPage';
 import { ClientsPage } from './clients/ClientsPage';
 import { ClientPage } from './clients/ClientPage';
 import { ClientFormPage } from './clients/ClientFormPage';
+import { ClientImportPage } from './clients/ClientImportPage';
 import { RacesPage } from './races/RacesPage';
 import { SettingsPage } from './settings/SettingsPage';
 import { TreatmentFormPage } from './treatments/TreatmentFormPage';
@@ -30,6 +31,7 @@ export const router = createHashRouter([
           { path: 'recall', element: <RecallPage /> },
           { path: 'clients', element: <ClientsPage /> },
           { path: 'clients/new', element: <ClientFormPage /> },
+          { path: 'clients/import', element: <ClientImportPage /> },
           { path: 'clients/:clientId', element: <ClientPage /> },
           { path: 'clients/:clientId/edit', element: <ClientFormPage /> },
           { path: 'clients/:clientId/treatments/new', element: <TreatmentFormPage /> },

@@ -360,6 +360,18 @@ describe('races', () => {
   });
 });
 
+describe('who may import', () => {
+  it('is refused to anyone but an administrator, before the file is read', async () => {
+    clinic = openTestClinic({ role: ['therapist', 'reception'] });
+    const f = file('clients.csv', 'First name,Last name\nAnn,Smith\n');
+    for (const name of ['clientImport:preview', 'clientImport:commit']) {
+      const result = await clinic.dispatch(name, { file: f, mapping: { firstName: 0, lastName: 1 } });
+      expect(result.ok ? 'allowed' : result.code, name).toBe('forbidden');
+    }
+    expect(clientsOnFile()).toEqual([]);
+  });
+});
+
 describe('a large file', () => {
   it('imports 10,000 clients with a race each in one go, reporting rows checked and then writing', async () => {
     open();

@@ -4,7 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { ClientSummary } from '../../../shared/api/types';
-import { call, callKey } from '../api';
+import { call, callKey, useCall } from '../api';
 import { IntensityBadge, PhaseChip } from '../components/Chips';
 import { LoadFailed } from '../components/Loaded';
 import { PageTitle } from '../components/PageTitle';
@@ -17,7 +17,7 @@ const COLUMNS = ['1.85fr', '1.2fr', '2fr', '0.95fr', '1.75fr', '1fr', '1.5fr'].m
 const WRAP = { overflowWrap: 'anywhere', lineHeight: 1.25, fontSize: 14 } as const;
 
 /** An email that may wrap, but only after its @ (never mid-word). */
-const Email = ({ address }: { address: string }) => {
+export const Email = ({ address }: { address: string }) => {
   const at = address.indexOf('@');
   return at < 0 ? <>{address}</> : <>{address.slice(0, at)}<wbr />{address.slice(at)}</>;
 };
@@ -30,6 +30,8 @@ export function ClientsPage() {
   const [query, setQuery] = useState(params.get('q') ?? '');
   const includeArchived = params.get('archived') === '1';
   const navigate = useNavigate();
+  // Importing is for administrators (main refuses anyone else).
+  const admin = useCall('session:status', {}).data?.user?.roles.includes('admin') ?? false;
   const setParam = (key: string, value: string) =>
     setParams((prev) => {
       const next = new URLSearchParams(prev);
@@ -65,9 +67,16 @@ export function ClientsPage() {
     <>
       <Group justify="space-between" mb="md">
         <PageTitle>Clients</PageTitle>
-        <Button component={Link} to="/clients/new">
-          New client
-        </Button>
+        <Group gap="sm">
+          {admin && (
+            <Button component={Link} to="/clients/import" variant="default">
+              Import clients…
+            </Button>
+          )}
+          <Button component={Link} to="/clients/new">
+            New client
+          </Button>
+        </Group>
       </Group>
       <Group mb="sm" align="end">
         <TextInput
