@@ -197,6 +197,10 @@ describe('file types and encodings', () => {
     expect(p.errors.map((e) => e.message)).toEqual(['Line 4: Last name is required.']);
     const t = await preview({ file: file('tabs.tsv', 'First name\tLast name\nAnn\tSmith\n') });
     expect(t.rows.map((r) => r.lastName)).toEqual(['Smith']);
+    // One separator per file, told by the header line: a semicolon in a comma-separated cell is text.
+    const commas = file('commas.csv', 'First name,Last name,Notes\nAnn,Smith,left calf; ITB; hamstrings\n');
+    await commit({ file: commas, mapping: (await preview({ file: commas })).mapping });
+    expect(clientsOnFile()).toMatchObject([{ first_name: 'Ann', last_name: 'Smith', notes: 'left calf; ITB; hamstrings' }]);
   });
 
   it('says what is wrong with a file that is not UTF-8, not text, or not a spreadsheet', async () => {

@@ -7,7 +7,7 @@ import { decodeFile } from './decode';
 
 // A chosen file as rows of text cells, each with the file's own line number (the header row is
 // line 1 unless blank lines come first; a spreadsheet's row number for a workbook). CSV is read
-// with csv-parse (comma, semicolon or tab separated); .xlsx workbooks with read-excel-file
+// with csv-parse (comma, semicolon or tab separated: the header line tells which); .xlsx workbooks with read-excel-file
 // (the first sheet).
 
 export interface SheetRow {
@@ -60,12 +60,22 @@ async function readBytes(file: string, name: string): Promise<Uint8Array> {
   }
 }
 
+/**
+ * The file's separator: whichever of comma, semicolon and tab its first line (outside quotes)
+ * holds most of. One only: a semicolon inside a comma-separated file's cell is text.
+ */
+function separatorOf(text: string): string {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/)).replace(/"[^"]*"/g, '');
+  const count = (c: string) => firstLine.split(c).length - 1;
+  return [';', '\t'].reduce((best, c) => (count(c) > count(best) ? c : best), ',');
+}
+
 /** Records with the line each starts on (info.lines is where it ends; a quoted cell may span lines). */
 export function csvRows(text: string, name: string): SheetRow[] {
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, {
-      delimiter: [',', ';', '\t'],
+      delimiter: separatorOf(text),
       relax_column_count: true,
       skip_empty_lines: true,
       trim: true,
