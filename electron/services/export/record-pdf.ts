@@ -10,7 +10,9 @@ import type { ClientRecord, RecordRow } from './client-record';
 // the time, recall contacts and any other record about them. DejaVu Sans is embedded (subset) so
 // every name prints as typed, Polish, Irish or Greek alike; the PDF's own fonts cover Latin-1 only.
 
-const fonts = createRequire(import.meta.url);
+// Resolved from this module's own file (the bundled main's in the app), where node_modules is found.
+// `__filename` rather than `import.meta`: main is bundled to CommonJS, and so are the e2e specs.
+const fonts = createRequire(__filename);
 const REGULAR = fonts.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
 const BOLD = fonts.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 
