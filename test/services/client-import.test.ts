@@ -364,6 +364,21 @@ describe('races', () => {
   });
 });
 
+describe('a races file that does not fit', () => {
+  it('names the columns a races file lacks, and refuses one given without a client number column', async () => {
+    open();
+    const clientsCsv = file('clients.csv', 'id,first_name,last_name\n7,Ann,Smith\n');
+    const racesCsv = file('races.csv', 'person,name,when,distance\n7,London Marathon,2026-04-26,marathon\n');
+    const p = await preview({ file: clientsCsv });
+    expect(p.racesFile).toBe(racesCsv);
+    expect(p.errors).toEqual([{ source: 'races', line: 1, message: 'races.csv line 1: the races file has no client_id, date column; choose the races.csv of a Fettle export.' }]);
+
+    const refused = await refusal('clientImport:commit', { file: clientsCsv, racesFile: racesCsv, mapping: { firstName: 1, lastName: 2 } });
+    expect(refused.message).toMatch(/^races\.csv links races to clients by the export's client id, but no column is mapped to “Client number \(links races\.csv\)”/);
+    expect(clientsOnFile()).toEqual([]);
+  });
+});
+
 describe('who may import', () => {
   it('is refused to anyone but an administrator, before the file is read', async () => {
     clinic = openTestClinic({ role: ['therapist', 'reception'] });

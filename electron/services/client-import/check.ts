@@ -242,7 +242,8 @@ async function attachRacesFile(input: CheckInput, read: ReadRow[], total: number
   const column = Object.fromEntries(Object.entries(RACE_HEADINGS).map(([field, heading]) => [field, folded.indexOf(heading)])) as Record<keyof typeof RACE_HEADINGS, number>;
   const missing = (['clientId', 'name', 'date', 'distance'] as const).filter((f) => column[f] < 0);
   if (missing.length > 0) {
-    const message = `${where(races.header.line)}: the races file has no ${missing.map((f) => RACE_HEADINGS[f]).join(', ')} column; choose the races.csv of a Fettle export.`;
+    const names = missing.map((f) => f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)); // the export's own headings: client_id
+    const message = `${where(races.header.line)}: the races file has no ${names.join(', ')} column; choose the races.csv of a Fettle export.`;
     return [{ source: 'races', line: races.header.line, message }];
   }
   const idColumn = input.mapping.sourceId;
