@@ -73,14 +73,14 @@ export function logTreatment(ctx: ServiceContext, input: LoggedTreatment, author
       editableUntil: `${addDays(ctx.today(), 2)}T00:00`,
     });
     if (appointment) completeAppointment(ctx, appointment.id, treatment.id);
-    return treatment;
+    return { ...treatment, locked: isLocked(ctx, treatment) };
   });
 }
 
 export function getTreatment(ctx: ServiceContext, id: number): Treatment {
   const treatment = treatments.getTreatment(ctx.db, id);
   if (!treatment) throw notFound('treatment');
-  return treatment;
+  return { ...treatment, locked: isLocked(ctx, treatment) };
 }
 
 /** Locked: past its editable time, or from before notes had authors. */

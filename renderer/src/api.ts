@@ -24,6 +24,8 @@ export async function call<N extends CallName>(name: N, input: InputOf<N>): Prom
   const [domain, verb] = name.split(':') as [string, string];
   const api = window.fettle as unknown as Record<string, Record<string, (input: unknown) => Promise<Result<OutputOf<N>>>>>;
   const result = await api[domain]![verb]!(input);
+  // Locked or signed out in main (idle time, another window): the session gate shows sign-in.
+  if (!result.ok && result.code === 'signed-out' && name !== 'session:status') void queryClient.invalidateQueries({ queryKey: ['session:status'] });
   if (!result.ok) throw new ApiError(result);
   return result.value;
 }

@@ -11,6 +11,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { queryClient } from './api';
+import { SessionGate } from './access/SessionGate';
 import { StorageGate } from './backups/StorageGate';
 import { router } from './router';
 import { cssVariablesResolver, theme } from './theme';
@@ -23,7 +24,9 @@ createRoot(document.getElementById('root')!).render(
         <Notifications position="top-right" />
         <QueryClientProvider client={queryClient}>
           <StorageGate>
-            <RouterProvider router={router} />
+            <SessionGate>
+              <RouterProvider router={router} />
+            </SessionGate>
           </StorageGate>
         </QueryClientProvider>
       </DatesProvider>

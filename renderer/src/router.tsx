@@ -1,4 +1,5 @@
 import { createHashRouter, Navigate } from 'react-router';
+import { AuditPage } from './access/AuditPage';
 import { AppLayout } from './components/AppLayout';
 import { ErrorScreen, NotFoundScreen } from './components/ErrorScreen';
 import { CalendarPage } from './pages/CalendarPage';
@@ -37,6 +38,7 @@ export const router = createHashRouter([
           { path: 'clients/:clientId/treatments/new', element: <TreatmentFormPage /> },
           { path: 'races', element: <RacesPage /> },
           { path: 'settings', element: <SettingsPage /> },
+          { path: 'audit', element: <AuditPage /> },
           { path: '*', element: <NotFoundScreen /> },
         ],
       },

@@ -114,6 +114,8 @@ export interface Treatment extends TreatmentSummary {
   authorUserId: number | null;
   /** Local `YYYY-MM-DDTHH:mm` from which the note is locked (the end of the day after it was logged); null: locked. */
   editableUntil: string | null;
+  /** Past `editableUntil`: a change is then an amendment. */
+  locked: boolean;
   /** Dated changes made after the note locked, oldest first; the note above them stays as written. */
   amendments: Amendment[];
 }

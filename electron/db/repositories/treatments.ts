@@ -45,7 +45,10 @@ export function treatmentHistoryOfClients(
   return byClient;
 }
 
-const toTreatment = (r: FullRow, amendments: Amendment[]): Treatment => ({
+/** As stored; whether it is locked depends on the clock, which the service holds. */
+export type StoredTreatment = Omit<Treatment, 'locked'>;
+
+const toTreatment = (r: FullRow, amendments: Amendment[]): StoredTreatment => ({
   ...toSummary(r),
   sore: r.sore === 1,
   guidanceHeadline: r.guidance_headline,
@@ -65,7 +68,7 @@ const toTreatment = (r: FullRow, amendments: Amendment[]): Treatment => ({
   amendments,
 });
 
-export function getTreatment(db: Db, id: number): Treatment | undefined {
+export function getTreatment(db: Db, id: number): StoredTreatment | undefined {
   const row = statement(db, `SELECT t.*, th.name AS therapist_name FROM treatments t JOIN therapists th ON th.id = t.therapist_id WHERE t.id = ?`).get(id) as
     | FullRow
     | undefined;
@@ -103,7 +106,7 @@ export interface NewTreatment {
   nextBooking: string | null; authorUserId: number | null; authorOnly: boolean; editableUntil: string | null;
 }
 
-export function insertTreatment(db: Db, t: NewTreatment): Treatment {
+export function insertTreatment(db: Db, t: NewTreatment): StoredTreatment {
   const { lastInsertRowid } = statement(
     db,
     `INSERT INTO treatments (client_id, therapist_id, date, intensity, sore, phase, ceiling, guidance_headline, override_reason,

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import type { ClientDetail, Race } from '../../../shared/api/types';
 import { DISTANCE_LABEL, PHASE_LABEL } from '../../../shared/guidance';
 import { useAction, useCall } from '../api';
+import { useRoles } from '../access/session';
 import { GivenBadge, IntensityBadge } from '../components/Chips';
 import { Loaded } from '../components/Loaded';
 import { PageTitle } from '../components/PageTitle';
@@ -16,6 +17,7 @@ import { formatDate, formatDateTime, fullName } from '../format';
 import { RaceFormModal } from '../races/RaceForm';
 import { TreatmentDetailsModal } from '../treatments/TreatmentDetails';
 import { BookButton } from '../diary/BookButton';
+import { ClientRecordButton } from '../exports/ClientRecord';
 
 export function ClientPage() {
   const id = Number(useParams().clientId);
@@ -28,6 +30,7 @@ export function ClientPage() {
 }
 
 function ClientView({ id, detail }: { id: number; detail: ClientDetail }) {
+  const { isTherapist, isAdmin } = useRoles();
   const [raceEditor, setRaceEditor] = useState<{ race: Race | null } | null>(null);
   const archive = useAction('clients:archive');
   const restore = useAction('clients:restore');
@@ -43,11 +46,12 @@ function ClientView({ id, detail }: { id: number; detail: ClientDetail }) {
           {client.archived && <Badge color="gray" size="lg">Archived</Badge>}
         </Group>
         <Group>
-          {!client.archived && (
+          {!client.archived && isTherapist && (
             <Button component={Link} to={`/clients/${id}/treatments/new`}>Log treatment</Button>
           )}
           {!client.archived && <BookButton clientId={id} clientName={fullName(client)} therapistId={client.usualTherapistId} />}
           <Button variant="default" component={Link} to={`/clients/${id}/edit`}>Edit details</Button>
+          {isAdmin && <ClientRecordButton clientId={id} clientName={fullName(client)} />}
           <Button variant="subtle" color={client.archived ? 'teal' : 'gray'} loading={archive.isPending || restore.isPending}
             onClick={() => (client.archived ? restore.mutate({ id }) : archive.mutate({ id }))}>
             {client.archived ? 'Restore client' : 'Archive client'}
@@ -163,6 +167,9 @@ function UpcomingAppointments({ detail }: { detail: ClientDetail }) {
 
 function TreatmentHistory({ detail }: { detail: ClientDetail }) {
   const [open, setOpen] = useState<number | null>(null);
+  // Notes open for therapists only; an "author only" note for its author only. Others see the visit.
+  const { user, isTherapist } = useRoles();
+  const readable = (t: ClientDetail['treatments'][number]) => isTherapist && (!t.authorOnly || t.therapistId === user.therapistId);
   return (
     <Paper withBorder p="md" radius="md">
       <Title order={2} size="h4" mb="xs">Treatment history</Title>
@@ -173,9 +180,12 @@ function TreatmentHistory({ detail }: { detail: ClientDetail }) {
           <Table.Thead><Table.Tr><Table.Th>Date</Table.Th><Table.Th>Therapist</Table.Th><Table.Th>Given</Table.Th><Table.Th>Guidance at the time</Table.Th></Table.Tr></Table.Thead>
           <Table.Tbody>
             {detail.treatments.map((t) => (
-              <Table.Tr key={t.id} onClick={() => setOpen(t.id)} style={{ cursor: 'pointer' }}>
+              <Table.Tr key={t.id} onClick={readable(t) ? () => setOpen(t.id) : undefined} style={readable(t) ? { cursor: 'pointer' } : undefined}>
                 <Table.Td>
-                  <Anchor component="button" type="button" size="sm" onClick={() => setOpen(t.id)}>{formatDate(t.date)}</Anchor>
+                  {readable(t)
+                    ? <Anchor component="button" type="button" size="sm" onClick={() => setOpen(t.id)}>{formatDate(t.date)}</Anchor>
+                    : <Text size="sm">{formatDate(t.date)}</Text>}
+                  {t.authorOnly && <Badge ml={6} size="xs" variant="light" color="grape">Author only</Badge>}
                 </Table.Td>
                 <Table.Td>{t.therapistName}</Table.Td>
                 <Table.Td><GivenBadge intensity={t.intensity} size="sm" />{t.overridden && <Badge ml={4} size="sm" color="red" variant="outline">Override</Badge>}</Table.Td>

@@ -2,20 +2,24 @@ import { AppShell, Group, NavLink, Text } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { useCall } from '../api';
+import { SignedInAs } from '../access/SignedInAs';
+import { useRoles } from '../access/session';
 import { formatLongDate } from '../format';
 
-const AREAS = [
+const AREAS: readonly { to: string; label: string; end?: true; adminOnly?: true }[] = [
   { to: '/', label: 'Today', end: true },
   { to: '/diary', label: 'Diary' },
   { to: '/recall', label: 'Recall' },
   { to: '/clients', label: 'Clients' },
   { to: '/races', label: 'Races' },
-  { to: '/settings', label: 'Settings' },
-] as const;
+  { to: '/settings', label: 'Settings', adminOnly: true },
+  { to: '/audit', label: 'Audit trail', adminOnly: true },
+];
 
 export function AppLayout() {
   const location = useLocation();
   const info = useCall('app:info', {});
+  const { isAdmin } = useRoles();
   useNewScreenFocus(location.pathname);
   return (
     <AppShell navbar={{ width: 200, breakpoint: 0 }} header={{ height: 52 }} padding="lg">
@@ -27,16 +31,19 @@ export function AppLayout() {
           <Text component="span" fw={700} size="xl" c="teal.8">
             Fettle
           </Text>
-          {info.data && (
-            <Text size="sm" c="dimmed">
-              {formatLongDate(info.data.today)}
-            </Text>
-          )}
+          <Group gap="md">
+            {info.data && (
+              <Text size="sm" c="dimmed">
+                {formatLongDate(info.data.today)}
+              </Text>
+            )}
+            <SignedInAs />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main" component="nav">
-        {AREAS.map((area) => {
-          const active = 'end' in area ? location.pathname === area.to : location.pathname.startsWith(area.to);
+        {AREAS.filter((area) => !area.adminOnly || isAdmin).map((area) => {
+          const active = area.end ? location.pathname === area.to : location.pathname.startsWith(area.to);
           return <NavLink key={area.to} component={RouterLink} to={area.to} label={area.label} active={active} aria-current={active ? 'page' : undefined} />;
         })}
       </AppShell.Navbar>

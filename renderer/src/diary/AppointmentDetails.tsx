@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { AppointmentStatus, DiaryAppointment } from '../../../shared/api/types';
 import { GIVEN_LABEL } from '../../../shared/guidance';
-import { useAction, useCall } from '../api';
+import { useAction } from '../api';
+import { useRoles } from '../access/session';
 import { IntensityBadge, PhaseChip } from '../components/Chips';
 import { useToday } from '../components/forms';
 import { formatDateTime } from '../format';
@@ -56,7 +57,7 @@ export function AppointmentDetailsModal({ appointment, onClose, onMove }: { appo
 
 function Details({ appointment: a, onDone, onMove }: { appointment: DiaryAppointment; onDone: () => void; onMove: () => void }) {
   const today = useToday() ?? '';
-  const role = useCall('app:info', {}).data?.role;
+  const { user } = useRoles();
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState('');
@@ -76,8 +77,8 @@ function Details({ appointment: a, onDone, onMove }: { appointment: DiaryAppoint
   });
   const day = dateOf(a.startsAt);
   const marks = NEXT[a.status].filter((s) => !ON_THE_DAY.has(s) || day <= today);
-  const clinician = role === 'admin' || role === 'therapist';
-  const canLog = clinician && isOpen(a.status) && day <= today;
+  // A treatment is logged by the therapist who gave it, signed in as themselves.
+  const canLog = user.therapistId === a.therapistId && user.roles.includes('therapist') && isOpen(a.status) && day <= today;
 
   return (
     <Stack gap="sm">

@@ -6,6 +6,7 @@ import { Link, useNavigate } from 'react-router';
 import type { AppointmentStatus, DayAppointment, DayColumn, RacingSoon } from '../../../shared/api/types';
 import { DISTANCE_LABEL, PRIORITY_LABEL } from '../../../shared/guidance';
 import { useAction, useCall } from '../api';
+import { useRoles } from '../access/session';
 import { IntensityBadge, PhaseChip } from '../components/Chips';
 import { BackupWarning } from '../backups/BackupWarning';
 import { Loaded } from '../components/Loaded';
@@ -26,7 +27,10 @@ export function TodayPage() {
   const info = useCall('app:info', {});
   const day = useCall('today:list', {});
   const today = info.data?.today ?? day.data?.date;
-  const clinician = info.data?.role === 'admin' || info.data?.role === 'therapist';
+  const { user } = useRoles();
+  /** The signed-in therapist's own diary column: the one whose treatments they log from here. */
+  const ownColumn = user.roles.includes('therapist') ? user.therapistId : null;
+  const clinician = ownColumn !== null;
   return (
     <Stack>
       <Group justify="space-between">
@@ -49,7 +53,7 @@ export function TodayPage() {
             {list.therapists.length === 0 ? (
               <Paper withBorder p="lg" radius="md"><Text>Nobody is working today and nothing is booked.</Text></Paper>
             ) : (
-              list.therapists.map((column) => <TherapistDay key={column.therapistId} column={column} clinician={clinician} />)
+              list.therapists.map((column) => <TherapistDay key={column.therapistId} column={column} clinician={column.therapistId === ownColumn} />)
             )}
             <RacingSoonList races={list.racingSoon} />
           </>

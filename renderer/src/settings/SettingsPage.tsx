@@ -1,14 +1,23 @@
-import { Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { Therapist } from '../../../shared/api/types';
 import { useAction, useCall } from '../api';
+import { PeopleSection } from '../access/PeopleSection';
+import { useRoles } from '../access/session';
 import { BackupsSection } from '../backups/BackupsSection';
 import { DiarySettings } from './DiarySettings';
+import { ExportSection } from '../exports/ExportSection';
 import { Loaded } from '../components/Loaded';
 import { PageTitle } from '../components/PageTitle';
 
 /** Therapists: add, rename, deactivate (never delete: their treatments stay theirs). */
 export function SettingsPage() {
+  const { isAdmin } = useRoles();
+  if (!isAdmin) return <Alert color="yellow" role="alert" title="For administrators">Settings are managed by the clinic's administrators.</Alert>;
+  return <ClinicSettings />;
+}
+
+function ClinicSettings() {
   const therapists = useCall('therapists:list', {});
   const [name, setName] = useState('');
   const [error, setError] = useState('');
@@ -43,8 +52,10 @@ export function SettingsPage() {
           }
         </Loaded>
       </Paper>
+      <PeopleSection />
       <DiarySettings />
       <BackupsSection />
+      <ExportSection />
     </Stack>
   );
 }

@@ -1,4 +1,5 @@
 import { Alert, Badge, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { Amendments, NoteChanges } from './NoteChanges';
 import { INTENSITY_LABEL, PHASE_LABEL } from '../../../shared/guidance';
 import { useCall } from '../api';
 import { GivenBadge } from '../components/Chips';
@@ -42,6 +43,9 @@ export function TreatmentDetailsModal({ treatmentId, onClose }: { treatmentId: n
             </Table.Tbody>
           </Table>
           {t.overrideReason === null && t.intensity !== t.ceiling && <Badge variant="light" color="gray">Lighter than the guidance allowed</Badge>}
+          {t.authorOnly && <Badge variant="light" color="grape">Author only: other therapists cannot read this note</Badge>}
+          <Amendments treatment={t} />
+          <NoteChanges treatment={t} />
         </Stack>
       )}
     </Modal>

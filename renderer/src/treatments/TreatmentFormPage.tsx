@@ -1,4 +1,4 @@
-import { Alert, Button, Grid, Group, MultiSelect, NumberInput, Paper, Radio, SegmentedControl, Select, Stack, Switch, TagsInput, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Grid, Group, MultiSelect, NumberInput, Paper, Radio, SegmentedControl, Stack, Switch, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -11,6 +11,7 @@ import type { BodyArea } from '../../../shared/api/types';
 import { GIVEN_LABEL, INTENSITY_COLOUR, INTENSITY_LABEL, intensityRank } from '../../../shared/guidance';
 import { INTENSITIES } from '../../../shared/vocabulary';
 import { useAction, useCall } from '../api';
+import { useRoles } from '../access/session';
 import { DateField } from '../components/DateField';
 import { applyServerErrors, submitOnShortcut, summariseHiddenErrors, useToday, useUnsavedChangesGuard, withDateChecks } from '../components/forms';
 import { LoadFailed } from '../components/Loaded';
@@ -24,7 +25,7 @@ type FormOutput = z.output<typeof treatmentInput>;
 
 const REGIONS = ['Calves', 'Achilles', 'Hamstrings', 'Quads', 'Hip flexors', 'Glutes', 'IT band', 'Adductors', 'Shins', 'Feet', 'Lower back', 'Upper back', 'Shoulders', 'Neck'];
 const TECHNIQUES = ['Effleurage', 'Petrissage', 'Frictions', 'Trigger point', 'Myofascial release', 'Muscle energy technique', 'Soft tissue release', 'Stretching', 'Cupping'];
-const FIELDS = ['clientId', 'therapistId', 'date', 'sore', 'intensity', 'overrideReason', 'areas', 'techniques', 'subjective', 'objective', 'assessment', 'plan', 'painBefore', 'painAfter', 'advice', 'nextBooking'];
+const FIELDS = ['clientId', 'therapistId', 'authorOnly', 'date', 'sore', 'intensity', 'overrideReason', 'areas', 'techniques', 'subjective', 'objective', 'assessment', 'plan', 'painBefore', 'painAfter', 'advice', 'nextBooking'];
 
 /** Logging a treatment: the guidance for the chosen date and therapist comes first, then the notes. */
 export function TreatmentFormPage() {
@@ -34,22 +35,20 @@ export function TreatmentFormPage() {
   const [params] = useSearchParams();
   const fromAppointment = Number(params.get('appointment')) || null;
   const appointmentDate = params.get('date');
-  const appointmentTherapist = Number(params.get('therapist')) || null;
+  // A note is always the signed-in therapist's (main refuses any other).
+  const { user } = useRoles();
   const today = useToday();
   const detail = useCall('clients:get', { id: clientId });
-  const therapists = useCall('therapists:list', {});
   const [summary, setSummary] = useState('');
 
   const { register, control, handleSubmit, formState, setError, clearErrors, watch, reset } = useForm<FormInput, unknown, FormOutput>({
     resolver: withDateChecks(zodResolver(treatmentInput), treatmentDateProblems, today),
-    defaultValues: { clientId, appointmentId: fromAppointment, therapistId: undefined as unknown as number, date: '', sore: false, overrideReason: '', areas: [], techniques: [], subjective: '', objective: '', assessment: '', plan: '', painBefore: null, painAfter: null, advice: '', nextBooking: '' },
+    defaultValues: { clientId, appointmentId: fromAppointment, therapistId: (user.therapistId ?? undefined) as number, authorOnly: false, date: '', sore: false, overrideReason: '', areas: [], techniques: [], subjective: '', objective: '', assessment: '', plan: '', painBefore: null, painAfter: null, advice: '', nextBooking: '' },
   });
-  // Defaults that depend on loaded data: today's date and the client's usual therapist.
+  // Defaults that depend on loaded data: today's date (or the appointment's).
   useEffect(() => {
-    if (detail.data && !formState.isDirty) {
-      reset((v) => ({ ...v, date: appointmentDate ?? detail.data.today, therapistId: appointmentTherapist ?? detail.data.client.usualTherapistId ?? (undefined as unknown as number) }), { keepDirty: false });
-    }
-  }, [detail.data, reset, formState.isDirty, appointmentDate, appointmentTherapist]);
+    if (detail.data && !formState.isDirty) reset((v) => ({ ...v, date: appointmentDate ?? detail.data.today }), { keepDirty: false });
+  }, [detail.data, reset, formState.isDirty, appointmentDate]);
 
   const [date, therapistId, sore, intensity] = watch(['date', 'therapistId', 'sore', 'intensity']);
   const guidance = useCall(
@@ -81,11 +80,18 @@ export function TreatmentFormPage() {
     if (!aboveCeiling) clearErrors('overrideReason');
   }, [aboveCeiling, clearErrors]);
 
+  if (!user.roles.includes('therapist') || user.therapistId === null) {
+    return (
+      <Alert color="yellow" title="Treatments are logged by therapists" role="alert">
+        {user.name} is not signed in as a therapist with a diary column, so cannot write notes. An administrator can link a therapist under Settings → People.
+      </Alert>
+    );
+  }
   if (detail.error) return <LoadFailed what="this client" error={detail.error} retry={() => void detail.refetch()} />;
   if (!detail.data) return <Text c="dimmed">Loading…</Text>;
   const client = detail.data.client;
   const err = (name: string) => (formState.errors as Record<string, { message?: string } | undefined>)[name]?.message;
-  const therapistName = therapists.data?.find((t) => t.id === therapistId)?.name;
+  const therapistName = user.therapistName ?? user.name;
 
   return (
     <form onSubmit={(event) => void submit(event)} onKeyDown={submitOnShortcut(submit)} noValidate aria-label="Log treatment">
@@ -105,12 +111,8 @@ export function TreatmentFormPage() {
             <Controller control={control} name="date" render={({ field }) => (
               <DateField label="Date" withAsterisk value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={err('date')} clearable={false} w={170} />
             )} />
-            <Controller control={control} name="therapistId" render={({ field }) => (
-              <Select label="Therapist" withAsterisk placeholder="Who is treating?" w={240} allowDeselect={false}
-                data={(therapists.data ?? []).filter((t) => t.active).map((t) => ({ value: String(t.id), label: t.name }))}
-                value={field.value ? String(field.value) : null} onChange={(v) => field.onChange(v ? Number(v) : undefined)}
-                error={err('therapistId') ?? (therapists.error ? `Therapists could not be loaded: ${therapists.error.message}` : undefined)} />
-            )} />
+            <TextInput label="Therapist" readOnly value={`${therapistName} (signed in)`} w={240} error={err('therapistId')}
+              description="Notes are logged as whoever is signed in" />
             <Controller control={control} name="sore" render={({ field }) => (
               <Switch mb={8} label="Sore or tender to the touch today" checked={!!field.value} onChange={(e) => field.onChange(e.currentTarget.checked)} />
             )} />
@@ -179,6 +181,12 @@ export function TreatmentFormPage() {
               )} />
             </Grid.Col>
             <Grid.Col span={12}><Textarea label="Advice given" autosize minRows={2} {...register('advice')} error={err('advice')} /></Grid.Col>
+            <Grid.Col span={12}>
+              <Controller control={control} name="authorOnly" render={({ field }) => (
+                <Checkbox label="Only I can read this note (author only)" description="Other therapists see that a treatment was given, not its notes."
+                  checked={!!field.value} onChange={(e) => field.onChange(e.currentTarget.checked)} />
+              )} />
+            </Grid.Col>
           </Grid>
         </Paper>
         {summary && <Alert color="red" role="alert">{summary}</Alert>}
