@@ -7,6 +7,7 @@ import { useRoles } from '../access/session';
 import { BackupsSection } from '../backups/BackupsSection';
 import { DiarySettings } from './DiarySettings';
 import { ExportSection } from '../exports/ExportSection';
+import { ExportSection } from '../exports/ExportSection';
 import { Loaded } from '../components/Loaded';
 import { PageTitle } from '../components/PageTitle';
 
@@ -55,6 +56,7 @@ function ClinicSettings() {
       <PeopleSection />
       <DiarySettings />
       <BackupsSection />
+      <ExportSection />
       <ExportSection />
     </Stack>
   );
