@@ -18,7 +18,6 @@ import { RaceFormModal } from '../races/RaceForm';
 import { TreatmentDetailsModal } from '../treatments/TreatmentDetails';
 import { BookButton } from '../diary/BookButton';
 import { ClientRecordButton } from '../exports/ClientRecord';
-import { ClientRecordButton } from '../exports/ClientRecord';
 
 export function ClientPage() {
   const id = Number(useParams().clientId);
@@ -52,7 +51,6 @@ function ClientView({ id, detail }: { id: number; detail: ClientDetail }) {
           )}
           {!client.archived && <BookButton clientId={id} clientName={fullName(client)} therapistId={client.usualTherapistId} />}
           <Button variant="default" component={Link} to={`/clients/${id}/edit`}>Edit details</Button>
-          <ClientRecordButton clientId={id} clientName={fullName(client)} />
           {isAdmin && <ClientRecordButton clientId={id} clientName={fullName(client)} />}
           <Button variant="subtle" color={client.archived ? 'teal' : 'gray'} loading={archive.isPending || restore.isPending}
             onClick={() => (client.archived ? restore.mutate({ id }) : archive.mutate({ id }))}>

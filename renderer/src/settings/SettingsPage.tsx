@@ -7,7 +7,6 @@ import { useRoles } from '../access/session';
 import { BackupsSection } from '../backups/BackupsSection';
 import { DiarySettings } from './DiarySettings';
 import { ExportSection } from '../exports/ExportSection';
-import { ExportSection } from '../exports/ExportSection';
 import { Loaded } from '../components/Loaded';
 import { PageTitle } from '../components/PageTitle';
 
@@ -56,7 +55,6 @@ function ClinicSettings() {
       <PeopleSection />
       <DiarySettings />
       <BackupsSection />
-      <ExportSection />
       <ExportSection />
     </Stack>
   );
