@@ -82,7 +82,8 @@ export function ClientImportPage() {
         {preview.error && <Alert color="red" role="alert" mt="sm" title="This file cannot be imported">{preview.error.message}</Alert>}
       </Paper>
 
-      {p && request && !preview.isPending && (
+      {/* Once imported, only the result stays: the lines are in the clinic now. */}
+      {p && request && !preview.isPending && !done && (
         <>
           <MappingSection preview={p} disabled={commit.isPending}
             onMapping={(mapping) => ask({ file: p.file, racesFile: p.racesFile, mapping })}
@@ -93,7 +94,7 @@ export function ClientImportPage() {
           ) : (
             <Lines preview={p} leftOut={leftOut} setLeftOut={setLeftOut} />
           )}
-          {!p.mappingProblem && !done && (
+          {!p.mappingProblem && (
             <ImportBar preview={p} leftOut={leftOut} pending={commit.isPending}
               onImport={() => commit.mutate({
                 file: p.file, racesFile: p.racesFile, mapping: p.mapping,
