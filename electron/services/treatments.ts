@@ -70,7 +70,8 @@ export function logTreatment(ctx: ServiceContext, input: LoggedTreatment, author
       authorUserId,
       authorOnly,
       // Open to its author's corrections until the end of the next day; then amendments only.
-      editableUntil: `${addDays(ctx.today(), 2)}T00:00`,
+      // A note with no signed-in author (the sample clinic, imports) has no one to correct it.
+      editableUntil: authorUserId === null ? null : `${addDays(ctx.today(), 2)}T00:00`,
     });
     if (appointment) completeAppointment(ctx, appointment.id, treatment.id);
     return { ...treatment, locked: isLocked(ctx, treatment) };

@@ -2,7 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { fillSampleClinic } from '../../scripts/sample/clinic';
 import { fixedClock } from '../../electron/services/context';
-import { expect, test, TODAY } from './fixtures';
+import { ALL_ROLES } from '../support/clinic';
+import { expect, signInAs, test, TODAY } from './fixtures';
 
 // axe-core on every screen and with each dialog open: no critical or serious violation.
 // And the keyboard: a skip link, focus on each new screen's heading.
@@ -17,6 +18,11 @@ async function expectAccessible(page: Page, where: string) {
 test('every screen and dialog passes axe with no critical or serious violation', async ({ app, clinic }) => {
   test.setTimeout(120_000);
   fillSampleClinic({ db: clinic.db, ...fixedClock(TODAY) });
+  // Sam, who treats and administers, is at the laptop: every screen is open to them.
+  const sam = clinic.db.prepare("SELECT id FROM therapists WHERE name = 'Sam Reid'").pluck().get() as number;
+  await signInAs(app, clinic, { roles: ALL_ROLES, therapistId: sam, name: 'Sam Reid' });
+  // Something in the audit trail: Sam opens a client's notes.
+  await clinic.call('treatments:get', { id: clinic.db.prepare('SELECT min(id) FROM treatments').pluck().get() });
   const base = app.url().replace(/#.*$/, '');
   const client = clinic.db
     .prepare(`SELECT c.id FROM clients c WHERE c.medical_alerts <> '' AND EXISTS (SELECT 1 FROM treatments t WHERE t.client_id = c.id)
@@ -32,7 +38,8 @@ test('every screen and dialog passes axe with no critical or serious violation',
     ['Edit client', `#/clients/${client.id}/edit`, () => expect(app.getByLabel('First name')).not.toHaveValue('')],
     ['Log treatment', `#/clients/${client.id}/treatments/new`, () => expect(app.getByRole('region', { name: /Guidance for/ })).toBeVisible()],
     ['Races', '#/races', () => expect(app.getByRole('article').first()).toBeVisible()],
-    ['Settings', '#/settings', () => expect(app.getByRole('row', { name: /Sam Reid/ })).toBeVisible()],
+    ['Settings', '#/settings', () => expect(app.getByRole('table', { name: 'People who sign in' }).getByRole('row', { name: /Sam Reid/ })).toBeVisible()],
+    ['Audit trail', '#/audit', () => expect(app.getByRole('table', { name: 'Audit trail' }).getByRole('row').nth(1)).toBeVisible()],
     ['Not found', '#/no-such-screen', () => expect(app.getByRole('heading', { name: 'There is no such screen' })).toBeVisible()],
   ];
   for (const [name, hash, ready] of screens) {

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import type { Appointment, AppointmentType, Client, Therapist } from '../../shared/api/types';
-import type { TestClinic } from '../support/clinic';
+import { ALL_ROLES, type TestClinic } from '../support/clinic';
 import { daySheetPdf } from './daysheet-pdf';
 import { expect, test, TODAY, typeDate } from './fixtures';
 
@@ -15,6 +15,8 @@ const TUESDAY = '2026-03-03';
 async function arrange(clinic: TestClinic) {
   const sam = await clinic.call<Therapist>('therapists:create', { name: 'Sam Reid' });
   const priya = await clinic.call<Therapist>('therapists:create', { name: 'Priya Nair' });
+  // Sam is at the laptop (every role): notes are always the signed-in therapist's.
+  clinic.actAs({ roles: ALL_ROLES, therapistId: sam.id, name: 'Sam Reid' });
   const ada = await clinic.call<Client>('clients:create', { firstName: 'Ada', lastName: 'Okafor', phone: '07700 900111', medicalAlerts: 'On anticoagulants: no deep tissue.' });
   const ben = await clinic.call<Client>('clients:create', { firstName: 'Ben', lastName: 'Smith', phone: '07700 900222' });
   const types = await clinic.call<AppointmentType[]>('appointmentTypes:list');
@@ -33,6 +35,7 @@ const url = (app: Page, hash: string) => app.url().replace(/#.*$/, '') + hash;
 
 async function openDiary(app: Page, query: string) {
   await app.goto(url(app, `#/diary?${query}`));
+  await app.reload(); // as whoever arrange() signed in
   await expect(app.locator('.rbc-time-view')).toBeVisible();
 }
 
@@ -240,13 +243,13 @@ test.describe('the diary', () => {
     expect(count(clinic, 'appointments')).toBe(0);
 
     await warnings.getByLabel('I have read this warning and want to book anyway').check();
-    await warnings.getByLabel('Your name, stored with the acknowledgement').fill('Jo at the desk');
+    await expect(warnings).toContainText('Stored with your name, Sam Reid');
     await dialog.getByRole('button', { name: 'Book appointment' }).click();
     await expect(dialog).toBeHidden();
     const stored = row(clinic, 'SELECT starts_at, warning_text, warning_acknowledged_by, warning_acknowledged_at FROM appointments') as Record<string, string>;
     expect(stored.starts_at).toBe('2026-03-03T10:00');
     expect(stored.warning_text).toMatch(/^Deep tissue is above the guidance for 03\/03\/2026: /);
-    expect(stored.warning_acknowledged_by).toBe('Jo at the desk');
+    expect(stored.warning_acknowledged_by).toBe('Sam Reid'); // whoever is signed in
     expect(stored.warning_acknowledged_at).toMatch(/^2026-03-02T/);
     // The diary flags it: above the guidance, acknowledged.
     await eventOf(app, 'Ada Okafor').click();
@@ -371,7 +374,7 @@ test.describe('the diary', () => {
     await expect(app.getByRole('heading', { name: 'Log treatment · Ada Okafor' })).toBeVisible();
     await expect(app.getByTestId('from-appointment')).toBeVisible();
     await expect(app.getByRole('textbox', { name: 'Date', exact: true })).toHaveValue('02/03/2026');
-    await expect(app.getByRole('combobox', { name: 'Therapist', exact: true })).toHaveValue('Sam Reid');
+    await expect(app.getByRole('textbox', { name: 'Therapist', exact: true })).toHaveValue('Sam Reid (signed in)');
     await app.getByRole('radio', { name: 'Gentle flush' }).check();
     await app.getByRole('button', { name: 'Save treatment' }).first().click();
     await expect(app.getByRole('heading', { name: 'Ada Okafor', level: 1 })).toBeVisible();
@@ -491,12 +494,11 @@ test.describe('the recall list', () => {
     expect(count(clinic, 'recall_contacts')).toBe(0);
     await typeDate(dialog.getByRole('textbox', { name: 'Date', exact: true }), '02/03/2026');
     await dialog.getByLabel('Note').fill('Left a voicemail');
-    await dialog.getByLabel('Contacted by').fill('Jo');
     await dialog.getByRole('button', { name: 'Save contact' }).click();
     await expect(dialog).toBeHidden();
-    await expect(app.getByRole('row', { name: /Paula Runner/ })).toContainText('02/03/2026 · Jo');
+    await expect(app.getByRole('row', { name: /Paula Runner/ })).toContainText('02/03/2026 · Sam Reid');
     await expect(app.getByRole('row', { name: /Paula Runner/ })).toContainText('Left a voicemail');
-    expect(row(clinic, 'SELECT client_id, contacted_on, note, contacted_by FROM recall_contacts')).toEqual({ client_id: paula.id, contacted_on: TODAY, note: 'Left a voicemail', contacted_by: 'Jo' });
+    expect(row(clinic, 'SELECT client_id, contacted_on, note, contacted_by FROM recall_contacts')).toEqual({ client_id: paula.id, contacted_on: TODAY, note: 'Left a voicemail', contacted_by: 'Sam Reid' });
   });
 });
 

@@ -86,6 +86,16 @@ export const test = base.extend<Fixtures>({
   },
 });
 
+/**
+ * Signs the app in as someone else, as if they had signed in at the laptop (a therapist for
+ * writing notes, reception...), and reloads so every screen is theirs.
+ */
+export async function signInAs(app: Page, clinic: TestClinic, who: Parameters<TestClinic['actAs']>[0]): Promise<void> {
+  clinic.actAs(who);
+  await app.reload();
+  await app.waitForLoadState('domcontentloaded');
+}
+
 /** Types a date into a date field as a person would (dd/MM/yyyy) and moves on with Tab. */
 export async function typeDate(field: Locator, text: string): Promise<void> {
   await field.fill(text);

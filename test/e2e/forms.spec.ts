@@ -1,4 +1,4 @@
-import { expect, test, typeDate } from './fixtures';
+import { expect, signInAs, test, typeDate } from './fixtures';
 
 // Every form, driven as a person would: create, edit, and bad input, with the database checked
 // afterwards. A form without an edit case here is not done.
@@ -143,6 +143,7 @@ test.describe('treatment form', () => {
   test('refuses a future date and a pain score of 11, keeps every note typed, writes nothing', async ({ app, clinic }) => {
     const sam = await clinic.call<{ id: number }>('therapists:create', { name: 'Sam Reid' });
     const client = await clinic.call<{ id: number }>('clients:create', { firstName: 'Mo', lastName: 'Farah', usualTherapistId: sam.id });
+    await signInAs(app, clinic, { roles: ['therapist'], therapistId: sam.id, name: 'Sam Reid' });
     await app.goto(url(app, `#/clients/${client.id}/treatments/new`));
     await expect(app.getByLabel(/^Date/)).toHaveValue('02/03/2026');
     await app.getByRole('radio', { name: /Light \/ maintenance/ }).check();
@@ -166,7 +167,9 @@ test.describe('treatment form', () => {
   });
 
   test('offers what was given in the words of a session, not of a ceiling', async ({ app, clinic }) => {
+    const sam = await clinic.call<{ id: number }>('therapists:create', { name: 'Sam Reid' });
     const client = await clinic.call<{ id: number }>('clients:create', { firstName: 'Mo', lastName: 'Farah' });
+    await signInAs(app, clinic, { roles: ['therapist'], therapistId: sam.id, name: 'Sam Reid' });
     await app.goto(url(app, `#/clients/${client.id}/treatments/new`));
     const given = app.getByRole('radiogroup', { name: /Intensity given/ });
     await expect(given.getByRole('radio', { name: 'Deep tissue', exact: true })).toBeVisible();

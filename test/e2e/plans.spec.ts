@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { ALL_ROLES, type TestClinic } from '../support/clinic';
 import { expect, screenshot, test, typeDate } from './fixtures';
 
 // A runner's training plan: imported from a file, drawn under the phase timeline, and moving
@@ -8,8 +9,9 @@ import { expect, screenshot, test, typeDate } from './fixtures';
 const url = (app: { url(): string }, hash: string) => app.url().replace(/#.*$/, '') + hash;
 const PLAN = path.resolve('test/fixtures/plans/spring-marathon-miles.csv');
 
-async function marathoner(clinic: { call<T>(n: string, i?: unknown): Promise<T> }) {
+async function marathoner(clinic: TestClinic) {
   const sam = await clinic.call<{ id: number }>('therapists:create', { name: 'Sam Reid' });
+  clinic.actAs({ roles: ALL_ROLES, therapistId: sam.id, name: 'Sam Reid' }); // notes are the signed-in therapist's
   const client = await clinic.call<{ id: number }>('clients:create', { firstName: 'Paula', lastName: 'Radcliffe', usualTherapistId: sam.id });
   const race = await clinic.call<{ id: number }>('races:create', { clientId: client.id, name: 'Spring Marathon', date: '2026-04-26', distance: 'marathon' });
   await clinic.call('treatments:log', { clientId: client.id, therapistId: sam.id, date: '2026-02-28', intensity: 'deep' });

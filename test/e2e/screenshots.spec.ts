@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
 import { fillSampleClinic } from '../../scripts/sample/clinic';
 import { fixedClock } from '../../electron/services/context';
-import { expect, screenshot, test, TODAY } from './fixtures';
+import { ALL_ROLES } from '../support/clinic';
+import { expect, screenshot, signInAs, test, TODAY } from './fixtures';
 
 // Every screen of the sample clinic at the usual clinic laptop's 1366×768 and at 1920×1080, saved
 // under artifacts/screenshots for people to look at, and checked for clipped text on the way.
@@ -44,6 +45,11 @@ for (const size of SIZES) {
     await app.setViewportSize(size);
     const summary = fillSampleClinic({ db: clinic.db, ...fixedClock(TODAY) });
     expect(summary.clients).toBe(60);
+    // Sam, who treats and administers, is at the laptop: every screen is open to them.
+    const sam = clinic.db.prepare("SELECT id FROM therapists WHERE name = 'Sam Reid'").pluck().get() as number;
+    await signInAs(app, clinic, { roles: ALL_ROLES, therapistId: sam, name: 'Sam Reid' });
+    // Something in the audit trail: Sam opens a client's notes.
+    await clinic.call('treatments:get', { id: clinic.db.prepare('SELECT min(id) FROM treatments').pluck().get() });
     const base = app.url().replace(/#.*$/, '');
     // A runner in their peak weeks with treatments on file, and one in the taper past the cut-off.
     const peak = (clinic.db.prepare(
@@ -63,7 +69,8 @@ for (const size of SIZES) {
       ['treatment-form', `#/clients/${peak}/treatments/new`, () => expect(app.getByRole('region', { name: /Guidance for/ })).toBeVisible()],
       ['races', '#/races', () => expect(app.getByRole('article').first()).toBeVisible()],
       ['diary', '#/diary', () => expect(app.getByRole('heading', { name: 'Diary', level: 1 })).toBeVisible()],
-      ['settings', '#/settings', () => expect(app.getByRole('row', { name: /Sam Reid/ })).toBeVisible()],
+      ['settings', '#/settings', () => expect(app.getByRole('table', { name: 'People who sign in' }).getByRole('row', { name: /Sam Reid/ })).toBeVisible()],
+      ['audit', '#/audit', () => expect(app.getByRole('table', { name: 'Audit trail' }).getByRole('row').nth(1)).toBeVisible()],
     ];
     const problems: string[] = [];
     for (const [name, hash, ready] of screens) {

@@ -1,4 +1,4 @@
-import { expect, test, TODAY, typeDate } from './fixtures';
+import { expect, signInAs, test, TODAY, typeDate } from './fixtures';
 
 // The therapist's day: clients, races, the guidance banner and timeline, logging a treatment.
 
@@ -36,6 +36,7 @@ test('logging above the ceiling is blocked until a reason is given, then saved w
   const sam = await clinic.call<{ id: number }>('therapists:create', { name: 'Sam Reid' });
   const client = await clinic.call<{ id: number }>('clients:create', { firstName: 'Paula', lastName: 'Radcliffe', usualTherapistId: sam.id });
   await clinic.call('races:create', { clientId: client.id, name: 'Bath Half', date: '2026-03-07', distance: 'half' }); // race week
+  await signInAs(app, clinic, { roles: ['therapist'], therapistId: sam.id, name: 'Sam Reid' });
   await app.goto(url(app, `#/clients/${client.id}/treatments/new`));
 
   // The guidance comes before the fields: race week with no treatment this block → avoid.
@@ -64,7 +65,9 @@ test('logging above the ceiling is blocked until a reason is given, then saved w
 });
 
 test('soreness lowers the ceiling live on the treatment form', async ({ app, clinic }) => {
+  const sam = await clinic.call<{ id: number }>('therapists:create', { name: 'Sam Reid' });
   const client = await clinic.call<{ id: number }>('clients:create', { firstName: 'Mo', lastName: 'Farah' });
+  await signInAs(app, clinic, { roles: ['therapist'], therapistId: sam.id, name: 'Sam Reid' });
   await app.goto(url(app, `#/clients/${client.id}/treatments/new`));
   const banner = app.getByRole('region', { name: /Guidance for 02\/03\/2026/ });
   await expect(banner.locator('[data-intensity]')).toHaveAttribute('data-intensity', 'deep'); // off-season

@@ -141,7 +141,7 @@ function IdleSetting() {
       <Group align="end" mt="md">
         <NumberInput label="Lock after (minutes without use)" w={260} min={1} max={240} allowDecimal={false} clampBehavior="none"
           value={value} onChange={setMinutes} error={save.error?.fields.idleMinutes ?? (save.error && !save.error.fields.idleMinutes ? save.error.message : undefined)} />
-        <Button type="submit" variant="default" loading={save.isPending}>Save</Button>
+        <Button type="submit" variant="default" loading={save.isPending}>Save lock time</Button>
       </Group>
     </form>
   );

@@ -1,7 +1,8 @@
-import { Alert, Checkbox, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Checkbox, Group, Paper, Stack, Text } from '@mantine/core';
 import { useCallback, useEffect } from 'react';
 import type { BookingCheck } from '../../../shared/api/types';
 import { GIVEN_LABEL, intensityRank } from '../../../shared/guidance';
+import { useSignedIn } from '../access/session';
 import { IntensityBadge, PhaseChip } from '../components/Chips';
 import { formatDate, formatDateTime } from '../format';
 import { Caution } from './Caution';
@@ -33,7 +34,8 @@ interface Props {
  * What main's dry run says about the chosen slot: the client's phase, ceiling and headline on
  * that date with that therapist; warnings to acknowledge; clashes by name; hours to confirm.
  */
-export function CheckPanel({ check, clientName, therapistName, date, slotChosen, stale, acknowledge, confirmOutsideHours, by, acknowledgedBefore }: Props) {
+export function CheckPanel({ check, clientName, therapistName, date, slotChosen, stale, acknowledge, confirmOutsideHours, acknowledgedBefore }: Props) {
+  const signedIn = useSignedIn();
   const { guidance, typeIntensity } = check;
   const above = typeIntensity !== null && intensityRank(typeIntensity) > intensityRank(guidance.ceiling);
   return (
@@ -67,8 +69,7 @@ export function CheckPanel({ check, clientName, therapistName, date, slotChosen,
               <>
                 <Checkbox label="I have read this warning and want to book anyway" checked={acknowledge.checked}
                   onChange={(e) => acknowledge.onChange(e.currentTarget.checked)} error={acknowledge.error} />
-                <TextInput size="xs" label="Your name, stored with the acknowledgement" description="Optional" w={340}
-                  value={by.value} onChange={(e) => by.onChange(e.currentTarget.value)} />
+                <Text size="xs" c="dimmed">Stored with your name, {signedIn.name}, and the time.</Text>
               </>
             )}
           </Stack>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
@@ -7,6 +7,7 @@ import type { FieldProblems } from '../../../shared/api/ranges';
 import { recallContact } from '../../../shared/api/schemas';
 import type { RecallEntry } from '../../../shared/api/types';
 import { useAction } from '../api';
+import { useSignedIn } from '../access/session';
 import { DateField } from '../components/DateField';
 import { applyServerErrors, submitOnShortcut, summariseHiddenErrors, useToday, withDateChecks } from '../components/forms';
 import { formatDate } from '../format';
@@ -30,6 +31,7 @@ export function ContactModal({ entry, onClose }: { entry: RecallEntry | null; on
 
 function ContactForm({ entry, onDone }: { entry: RecallEntry; onDone: () => void }) {
   const today = useToday();
+  const signedIn = useSignedIn();
   const [summary, setSummary] = useState('');
   const { control, register, handleSubmit, setError, formState } = useForm<FormInput, unknown, FormOutput>({
     resolver: withDateChecks(zodResolver(recallContact), notAhead, today),
@@ -52,7 +54,7 @@ function ContactForm({ entry, onDone }: { entry: RecallEntry; onDone: () => void
           <DateField label="Date" withAsterisk value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={err('date')} clearable={false} w={170} />
         )} />
         <Textarea label="Note" description="e.g. Left a voicemail; will call back Thursday" autosize minRows={2} data-autofocus {...register('note')} error={err('note')} />
-        <TextInput label="Contacted by" description="Your name (optional)" w={260} {...register('by')} error={err('by')} />
+        <Text size="xs" c="dimmed">Stored with your name, {signedIn.name}.</Text>
         {summary && <Alert color="red" role="alert">{summary}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>Cancel</Button>
