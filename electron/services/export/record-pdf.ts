@@ -158,7 +158,10 @@ function writeRecord(doc: Doc, record: ClientRecord, name: string, missing: stri
   if (record.appointments.length === 0) none(doc, 'No appointments.');
   for (const a of [...record.appointments].sort(byDate('starts_at'))) {
     const type = a.type_id === null ? '' : (record.appointmentTypes[text(a.type_id)] ?? '');
-    item(doc, `${readableWhen(a.starts_at)}  ${[type, `${text(a.duration_min)} min`].filter(Boolean).join(', ')}`, `with ${therapist(record, a.therapist_id)}: ${text(a.status)}`);
+    // The length once: a type's name often says it already ("Sports massage, 60 min").
+    const length = `${text(a.duration_min)} min`;
+    const what = type.includes(length) ? type : [type, length].filter(Boolean).join(', ');
+    item(doc, `${readableWhen(a.starts_at)}  ${what}`, `with ${therapist(record, a.therapist_id)}: ${text(a.status)}`);
     fields(doc, [
       ['Cancelled because', text(a.cancel_reason)],
       ['Warning acknowledged', a.warning_text ? `${text(a.warning_text)} (by ${text(a.warning_acknowledged_by)}, ${readableWhen(a.warning_acknowledged_at)})` : ''],

@@ -11,8 +11,8 @@ export function JobProgress({ progress, label }: { progress: Report | null; labe
     ? `${progress.phase}: ${progress.done.toLocaleString('en-GB')} of ${progress.total.toLocaleString('en-GB')}`
     : 'Starting…';
   return (
-    <Stack gap={4}>
-      <Progress value={percent} aria-label={label} aria-valuetext={words} animated size="lg" />
+    <Stack gap={4} data-job-progress={label}>
+      <Progress value={percent} aria-label={label} animated size="lg" />
       <Text size="sm" role="status" aria-live="polite">{words}</Text>
     </Stack>
   );

@@ -48,7 +48,7 @@ export function ClientRecordButton({ clientId, clientName }: { clientId: number;
             </Alert>
           )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={close}>Close</Button>
+            <Button variant="default" onClick={close}>Done</Button>
           </Group>
         </Stack>
       </Modal>
