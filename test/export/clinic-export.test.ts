@@ -193,6 +193,8 @@ describe('exports:clinic', () => {
     expect(fs.existsSync(result.file)).toBe(true);
     expect(result.tables.find((t) => t.name === 'treatments')).toEqual({ name: 'treatments', rows: 4 });
     expect(await clinic.call('jobs:progress', { job: 'export-test' })).toMatchObject({ phase: 'Saving the zip' });
+    const audit = clinic.db.prepare("SELECT action, client_id, detail FROM audit_events WHERE action = 'export'").all();
+    expect(audit).toEqual([{ action: 'export', client_id: null, detail: expect.stringContaining(`tables) to ${result.file}`) as string }]);
   });
 
   it('writes nothing when the dialog is cancelled, and is for administrators only', async () => {
