@@ -20,6 +20,11 @@ export const theme = createTheme({
   components: {
     // Every dialog's close button has a name for screen readers.
     Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
+    // Notices too: a named close button, and body text dark enough to read (AA) on white.
+    Notification: {
+      defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss' } },
+      styles: { description: { color: 'var(--mantine-color-text)' } },
+    },
   },
 });
 

@@ -9,6 +9,10 @@ export const TODAY = '2026-03-02';
 
 interface Fixtures {
   runtime: 'chromium' | 'electron';
+  /** The clinic opens signed in (a person holding every role); false: no one on file, the first run. */
+  signedIn: boolean;
+  /** Every answer main gave the page (browser runtime), for "nothing the page received" checks. */
+  responses: { name: string; result: unknown }[];
   /** Calls named here fail as main's dispatcher fails on an unexpected error (browser runtime). */
   failingCalls: Set<string>;
   /** What the system's file dialog answers, by purpose (browser runtime); unset means cancelled. */
@@ -32,6 +36,10 @@ export const INTERNAL_FAILURE = {
 
 export const test = base.extend<Fixtures>({
   runtime: ['chromium', { option: true }],
+  signedIn: [true, { option: true }],
+  responses: async ({}, use) => {
+    await use([]);
+  },
   failingCalls: async ({}, use) => {
     await use(new Set());
   },
@@ -41,12 +49,12 @@ export const test = base.extend<Fixtures>({
   dataDir: async ({}, use) => {
     await use(makeDataDir('fettle-e2e-'));
   },
-  clinic: async ({ dataDir, chosenPaths }, use) => {
-    const clinic = openTestClinic({ dataDir, today: TODAY, choosePath: (purpose) => Promise.resolve(chosenPaths.get(purpose) ?? null) });
+  clinic: async ({ dataDir, chosenPaths, signedIn }, use) => {
+    const clinic = openTestClinic({ dataDir, today: TODAY, signedIn, choosePath: (purpose) => Promise.resolve(chosenPaths.get(purpose) ?? null) });
     await use(clinic);
     clinic.close();
   },
-  app: async ({ runtime, clinic, dataDir, failingCalls }, use, testInfo) => {
+  app: async ({ runtime, clinic, dataDir, failingCalls, responses }, use, testInfo) => {
     const errors: string[] = [];
     if (runtime === 'electron') {
       const app = await _electron.launch({
@@ -63,7 +71,11 @@ export const test = base.extend<Fixtures>({
       // A US locale and a far time zone: every date must still read dd/MM/yyyy with Monday weeks.
       const context = await openRendererContext(
         sharedBrowser,
-        (name, input) => (failingCalls.has(name) ? Promise.resolve(INTERNAL_FAILURE) : clinic.dispatch(name, input)),
+        async (name, input) => {
+          const result = failingCalls.has(name) ? INTERNAL_FAILURE : await clinic.dispatch(name, input);
+          responses.push({ name, result });
+          return result;
+        },
         { locale: 'en-US', timezoneId: 'America/Los_Angeles' },
       );
       const page = await context.newPage();

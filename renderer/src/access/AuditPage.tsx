@@ -42,9 +42,9 @@ export function AuditPage() {
         <Button variant="default" onClick={() => exportCsv.mutate(filters)} loading={exportCsv.isPending}>Export as CSV…</Button>
       </Group>
       <Group align="end" role="search" aria-label="Filter the audit trail">
-        <Select<number> label="Person" placeholder="Everyone" clearable w={220} value={filters.userId ?? null} onChange={(v) => set({ userId: v })}
+        <Select<number> label="Person" placeholder="Everyone" clearable clearButtonProps={{ 'aria-label': 'Show everyone' }} w={220} value={filters.userId ?? null} onChange={(v) => set({ userId: v })}
           data={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))} />
-        <Select label="What" placeholder="Everything" clearable w={220} value={filters.action ?? null} onChange={(v) => set({ action: (v) })}
+        <Select label="What" placeholder="Everything" clearable clearButtonProps={{ 'aria-label': 'Show everything' }} w={220} value={filters.action ?? null} onChange={(v) => set({ action: (v) })}
           data={AUDIT_ACTIONS.map((a) => ({ value: a, label: ACTION_LABELS[a] }))} />
         <DateField label="From" w={160} value={filters.fromDate ?? ''} onChange={(v) => set({ fromDate: /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null })} />
         <DateField label="To" w={160} value={filters.toDate ?? ''} onChange={(v) => set({ toDate: /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null })} />
