@@ -57,8 +57,10 @@ test('Export everything from Settings: progress while it runs, then the zip on d
   const file = path.join(out, 'clinic-export.zip');
   await expect(done).toContainText(`Saved to ${file}.`);
   const seen = await app.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
-  const counts = seen.map((t) => /^Writing .+: ([\d,]+) of ([\d,]+)$/.exec(t)).filter((m) => m !== null).map((m) => Number(m[1]!.replace(/,/g, '')));
-  expect(counts.length, seen.join(' | ')).toBeGreaterThan(1);
+  // At least one report part-way (how many depends on the machine's speed), never going back.
+  const reports = seen.map((t) => /^Writing .+: ([\d,]+) of ([\d,]+)$/.exec(t)).filter((m) => m !== null).map((m) => m.slice(1).map((n) => Number(n.replace(/,/g, ''))));
+  const counts = reports.map(([done]) => done!);
+  expect(reports.some(([done, total]) => done! > 0 && done! < total!), seen.join(' | ')).toBe(true);
   expect(counts).toEqual([...counts].sort((a, b) => a - b));
   await expect(done.getByRole('row', { name: 'clients.csv 60' })).toBeVisible();
   await expect(done.getByRole('row', { name: 'plan_sessions.csv' })).toContainText(/6\d,\d{3}/);

@@ -15,7 +15,7 @@ import { ZipFile } from './zip-file';
 // name and renamed when whole.
 
 /** Rows per chunk: between chunks progress is reported and the window's calls are answered. */
-export const ROWS_PER_CHUNK = 500;
+export const ROWS_PER_CHUNK = 250;
 
 export const JSON_FORMAT = { format: 'fettle-export', formatVersion: 1 } as const;
 
