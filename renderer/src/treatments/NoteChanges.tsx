@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { Treatment } from '../../../shared/api/types';
 import { useRoles } from '../access/session';
-import { useAction } from '../api';
+import { useAction, type ApiError } from '../api';
 import { formatDate } from '../format';
 
 const when = (localDateTime: string) => `${formatDate(localDateTime.slice(0, 10))} ${localDateTime.slice(11, 16)}`;
@@ -63,11 +63,7 @@ function EditNote({ treatment: t, onDone }: { treatment: Treatment; onDone: () =
       <Stack gap="xs">
         {text('subjective', 'Subjective')}{text('objective', 'Objective')}{text('assessment', 'Assessment')}{text('plan', 'Plan')}{text('advice', 'Advice given')}
         <Checkbox label="Only I can read this note (author only)" checked={note.authorOnly} onChange={(e) => { const checked = e.currentTarget.checked; setNote((n) => ({ ...n, authorOnly: checked })); }} />
-        {edit.error && Object.keys(fields).length === 0 && <Alert color="red" role="alert">{edit.error.message}</Alert>}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>Cancel</Button>
-          <Button type="submit" loading={edit.isPending}>Save note</Button>
-        </Group>
+        <FormEnd error={edit.error} pending={edit.isPending} submit="Save note" onCancel={onDone} />
       </Stack>
     </form>
   );
@@ -86,12 +82,21 @@ function AmendNote({ treatment: t, onDone }: { treatment: Treatment; onDone: () 
       <Stack gap="xs">
         <Textarea label="Amendment" withAsterisk autosize minRows={2} autoFocus value={text} onChange={(e) => setText(e.currentTarget.value)} error={fields.text} />
         <TextInput label="Reason for the amendment" withAsterisk value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={fields.reason} />
-        {amend.error && Object.keys(fields).length === 0 && <Alert color="red" role="alert">{amend.error.message}</Alert>}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>Cancel</Button>
-          <Button type="submit" loading={amend.isPending}>Add amendment</Button>
-        </Group>
+        <FormEnd error={amend.error} pending={amend.isPending} submit="Add amendment" onCancel={onDone} />
       </Stack>
     </form>
+  );
+}
+
+/** A refusal not tied to a field, then Cancel and the submit button. */
+function FormEnd({ error, pending, submit, onCancel }: { error: ApiError | null; pending: boolean; submit: string; onCancel: () => void }) {
+  return (
+    <>
+      {error && Object.keys(error.fields).length === 0 && <Alert color="red" role="alert">{error.message}</Alert>}
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onCancel}>Cancel</Button>
+        <Button type="submit" loading={pending}>{submit}</Button>
+      </Group>
+    </>
   );
 }
