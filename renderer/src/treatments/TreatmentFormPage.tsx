@@ -111,8 +111,8 @@ export function TreatmentFormPage() {
             <Controller control={control} name="date" render={({ field }) => (
               <DateField label="Date" withAsterisk value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={err('date')} clearable={false} w={170} />
             )} />
-            <TextInput label="Therapist" readOnly value={`${therapistName} (signed in)`} w={240} error={err('therapistId')}
-              description="Notes are logged as whoever is signed in" />
+            {/* A note is always logged as whoever is signed in. */}
+            <TextInput label="Therapist" readOnly value={`${therapistName} (signed in)`} w={240} error={err('therapistId')} />
             <Controller control={control} name="sore" render={({ field }) => (
               <Switch mb={8} label="Sore or tender to the touch today" checked={!!field.value} onChange={(e) => field.onChange(e.currentTarget.checked)} />
             )} />
