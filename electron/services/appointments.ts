@@ -10,7 +10,7 @@ import { getTherapist } from '../db/repositories/therapists';
 import { writeTransaction } from '../db/sql';
 import { suggestedDates } from './booking-dates';
 import { requireClient } from './clients';
-import { ClinicError, notFound, type ServiceContext } from './context';
+import { ClinicError, notFound, staleEdit, type ServiceContext } from './context';
 import { weeks } from './diary';
 import { guidanceForClient } from './treatments';
 import { addMinutes, dateOf, minutesOf, timeOf, timeSpan, weekdayOf } from './wall-clock';
@@ -199,6 +199,7 @@ const STATUS_WORD: Readonly<Record<AppointmentStatus, string>> = {
 export function moveAppointment(ctx: ServiceContext, input: z.output<typeof appointmentMove>, by: string): Appointment {
   return writeTransaction(ctx.db, () => {
     const current = requireAppointment(ctx, input.id);
+    if (input.updatedAt !== undefined && input.updatedAt !== current.updatedAt) throw staleEdit('appointment', current.updatedAt, ctx.today());
     if (current.status !== 'booked' && current.status !== 'arrived') {
       throw new ClinicError('conflict', `This appointment is ${STATUS_WORD[current.status]}, so it cannot be moved. Book a new one instead.`);
     }

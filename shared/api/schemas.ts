@@ -232,6 +232,8 @@ export const appointmentBook = z.strictObject({
 
 export const appointmentMove = z.strictObject({
   id: id('Appointment'),
+  /** The version the person saw: a move made on an out-of-date diary is refused, not applied. */
+  updatedAt: seenVersion.optional(),
   startsAt: slotStart('Start').optional(),
   therapistId: id('Therapist').optional(),
   durationMin: duration.optional(),

@@ -222,6 +222,15 @@ describe('moving', () => {
     expect(await desk.clinic.call<Appointment>('appointments:move', { id: ada.id, durationMin: 90 })).toMatchObject({ endsAt: '2026-03-04T15:45' });
   });
 
+  it('refuses a move made on an out-of-date diary: someone else moved it first', async () => {
+    desk = await openFrontDesk();
+    const booked = await desk.book({ clientId: desk.ada.id, therapistId: desk.sam.id, typeId: desk.type('Flush').id, startsAt: '2026-03-03T10:00' });
+    const first = await desk.clinic.call<Appointment>('appointments:move', { id: booked.id, updatedAt: booked.updatedAt, startsAt: '2026-03-03T14:00' });
+    const late = await refusedWritingNothing('appointments:move', { id: booked.id, updatedAt: booked.updatedAt, startsAt: '2026-03-03T16:00' });
+    expect(late).toMatchObject({ code: 'conflict', message: expect.stringMatching(/^Someone else saved this appointment .*reload/) });
+    expect(await desk.clinic.call<Appointment>('appointments:move', { id: booked.id, updatedAt: first.updatedAt, startsAt: '2026-03-03T16:00' })).toMatchObject({ startsAt: '2026-03-03T16:00' });
+  });
+
   it('asks again for an acknowledgement only when the move raises a new warning', async () => {
     desk = await openFrontDesk();
     await desk.clinic.call('races:create', { clientId: desk.ada.id, name: 'Spring Marathon', date: '2026-03-07', distance: 'marathon' });

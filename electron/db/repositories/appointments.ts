@@ -133,7 +133,9 @@ function warningParams(w: AppointmentWarning | null) {
   return { warningText: w?.text ?? null, warningBy: w?.by ?? null, warningAt: w?.at ?? null };
 }
 
-const TOUCH = `updated_at = strftime('%Y-%m-%dT%H:%M:%fZ')`;
+// Now, or a millisecond past the stored stamp when the clock has not moved on (two saves in one
+// millisecond): each version has its own stamp, so a move made on an old one is always caught.
+const TOUCH = `updated_at = max(strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ', updated_at, '+0.001 seconds'))`;
 
 /**
  * A moved or resized appointment. A newly acknowledged warning replaces the stored one; when

@@ -112,6 +112,7 @@ export const DiaryCalendar = memo(function DiaryCalendar({ view, date, today, ap
       setPending((p) => new Map(p).set(a.id, { startsAt, durationMin, therapistId: to }));
       moveTo({
         id: a.id,
+        updatedAt: a.updatedAt,
         ...(startsAt !== a.startsAt ? { startsAt } : {}),
         ...(durationMin !== a.durationMin ? { durationMin } : {}),
         ...(to !== a.therapistId ? { therapistId: to } : {}),

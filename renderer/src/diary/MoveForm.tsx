@@ -53,6 +53,7 @@ function MoveForm({ target, onDone }: { target: MoveTarget; onDone: () => void }
     resolver: zodResolver(moveForm),
     defaultValues: {
       id: appointment.id,
+      updatedAt: appointment.updatedAt,
       date: dateOf(startsAt),
       time: timeOf(startsAt),
       therapistId: target.therapistId ?? appointment.therapistId,
