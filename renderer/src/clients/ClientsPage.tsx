@@ -4,7 +4,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { ClientSummary } from '../../../shared/api/types';
-import { call, callKey, useCall } from '../api';
+import { call, callKey } from '../api';
+import { useRoles } from '../access/session';
 import { IntensityBadge, PhaseChip } from '../components/Chips';
 import { LoadFailed } from '../components/Loaded';
 import { PageTitle } from '../components/PageTitle';
@@ -31,7 +32,7 @@ export function ClientsPage() {
   const includeArchived = params.get('archived') === '1';
   const navigate = useNavigate();
   // Importing is for administrators (main refuses anyone else).
-  const admin = useCall('session:status', {}).data?.user?.roles.includes('admin') ?? false;
+  const { isAdmin: admin } = useRoles();
   const setParam = (key: string, value: string) =>
     setParams((prev) => {
       const next = new URLSearchParams(prev);

@@ -2,14 +2,11 @@ import { Alert, Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useAction } from '../api';
 import { JobProgress } from '../components/JobProgress';
 import { useJobProgress } from '../components/useJobProgress';
-import { useIsAdmin } from './useIsAdmin';
 
-/** Settings → Export: everything as one zip, with progress while it runs and what it wrote. */
+/** Settings → Export (Settings is for administrators): everything as one zip, with progress while it runs and what it wrote. */
 export function ExportSection() {
-  const isAdmin = useIsAdmin();
   const exportAll = useAction('exports:clinic', { showsOwnErrors: true });
   const job = useJobProgress(exportAll.isPending);
-  if (!isAdmin) return null;
   const result = exportAll.data;
   return (
     <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="export-title">
