@@ -23,8 +23,6 @@ const LONGEST_MINUTES = 480;
 
 
 /** Who did it, for the record: the name typed at the desk, else the signed-in role. */
-/** Who did it, for the appointment's history: the signed-in person, whatever the form typed. */
-export const actorName = (_by: string, user: { name: string }): string => user.name;
 
 interface Slot {
   clientId: number;

@@ -202,6 +202,7 @@ const duration = z
   .refine((m) => m % 15 === 0, { error: 'Duration: in steps of 15 minutes.' });
 
 /** Who is at the desk, for the record (until sign-in names them); empty: the signed-in role. */
+/** Accepted from older callers and ignored: main records the signed-in person. */
 const actor = (label: string) => text(label, 80).default('');
 
 const confirmations = {

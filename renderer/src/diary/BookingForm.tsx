@@ -38,7 +38,7 @@ const bookingForm = appointmentBook.omit({ startsAt: true }).extend(dateAndTime)
 type FormInput = z.input<typeof bookingForm>;
 type FormOutput = z.output<typeof bookingForm>;
 
-const FIELDS = ['clientId', 'therapistId', 'typeId', 'date', 'time', 'durationMin', 'acknowledgeWarning', 'confirmOutsideHours', 'by'];
+const FIELDS = ['clientId', 'therapistId', 'typeId', 'date', 'time', 'durationMin', 'acknowledgeWarning', 'confirmOutsideHours'];
 
 export function BookingModal({ prefill, onClose }: { prefill: BookingPrefill | null; onClose: () => void }) {
   return (
@@ -69,11 +69,10 @@ function BookingForm({ prefill, onDone }: { prefill: BookingPrefill; onDone: (bo
       durationMin: prefill.durationMin,
       acknowledgeWarning: false,
       confirmOutsideHours: false,
-      by: '',
     },
   });
-  const [clientId, therapistId, typeId, date, time, durationMin, acknowledgeWarning, confirmOutsideHours, by] =
-    watch(['clientId', 'therapistId', 'typeId', 'date', 'time', 'durationMin', 'acknowledgeWarning', 'confirmOutsideHours', 'by']);
+  const [clientId, therapistId, typeId, date, time, durationMin, acknowledgeWarning, confirmOutsideHours] =
+    watch(['clientId', 'therapistId', 'typeId', 'date', 'time', 'durationMin', 'acknowledgeWarning', 'confirmOutsideHours']);
 
   // Main's dry run: guidance on the date, warnings, clashes, hours and suggested dates. Before a
   // time is chosen it is asked about midday, and only its guidance and suggestions are shown.
@@ -90,7 +89,7 @@ function BookingForm({ prefill, onDone }: { prefill: BookingPrefill; onDone: (bo
     { enabled: !!clientId && !!therapistId && ISO.test(probeDate), placeholderData: keepPreviousData },
   );
 
-  const confirmations = useConfirmations(check.data, { values: { acknowledgeWarning, confirmOutsideHours, by }, setValue, clearErrors, errors: formState.errors });
+  const confirmations = useConfirmations(check.data, { values: { acknowledgeWarning, confirmOutsideHours }, setValue, clearErrors, errors: formState.errors });
 
   const book = useAction('appointments:book', {
     showsOwnErrors: true,

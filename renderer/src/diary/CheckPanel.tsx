@@ -24,8 +24,6 @@ interface Props {
   stale: boolean;
   acknowledge: Confirmation;
   confirmOutsideHours: Confirmation;
-  /** Who acknowledges, for the record (until sign-in names them). */
-  by: { value: string; onChange: (value: string) => void };
   /** A move: the same warning was acknowledged when booked, so it is not asked again. */
   acknowledgedBefore?: { by: string; at: string } | null;
 }
@@ -97,24 +95,24 @@ export function CheckPanel({ check, clientName, therapistName, date, slotChosen,
   );
 }
 
-type ConfirmationField = 'acknowledgeWarning' | 'confirmOutsideHours' | 'by';
+type ConfirmationField = 'acknowledgeWarning' | 'confirmOutsideHours';
 
 /** The parts of a booking or move form (react-hook-form) that answer the dry run. */
 interface ConfirmationForm {
-  values: { acknowledgeWarning?: boolean | undefined; confirmOutsideHours?: boolean | undefined; by?: string | undefined };
-  setValue(this: void, field: ConfirmationField, value: boolean | string): void;
+  values: { acknowledgeWarning?: boolean | undefined; confirmOutsideHours?: boolean | undefined };
+  setValue(this: void, field: ConfirmationField, value: boolean): void;
   clearErrors(this: void, field: ConfirmationField): void;
   errors: Partial<Record<string, { message?: string } | undefined>>;
 }
 
 /**
- * The acknowledgement, the hours confirmation and the name for the record, as CheckPanel takes
- * them. A new warning needs a new acknowledgement and a new slot a new confirmation, so each
+ * The acknowledgement and the hours confirmation, as CheckPanel takes them (main records who
+ * acknowledged: the signed-in person). A new warning needs a new acknowledgement and a new slot a new confirmation, so each
  * is cleared when the dry run's words change.
  */
-export function useConfirmations(check: BookingCheck | undefined, form: ConfirmationForm): Pick<Props, 'acknowledge' | 'confirmOutsideHours' | 'by'> {
+export function useConfirmations(check: BookingCheck | undefined, form: ConfirmationForm): Pick<Props, 'acknowledge' | 'confirmOutsideHours'> {
   const { setValue, clearErrors } = form;
-  const set = useCallback((field: ConfirmationField, value: boolean | string) => {
+  const set = useCallback((field: ConfirmationField, value: boolean) => {
     setValue(field, value);
     clearErrors(field);
   }, [setValue, clearErrors]);
@@ -125,6 +123,5 @@ export function useConfirmations(check: BookingCheck | undefined, form: Confirma
   return {
     acknowledge: { checked: !!form.values.acknowledgeWarning, onChange: (v) => set('acknowledgeWarning', v), error: form.errors.acknowledgeWarning?.message },
     confirmOutsideHours: { checked: !!form.values.confirmOutsideHours, onChange: (v) => set('confirmOutsideHours', v), error: form.errors.confirmOutsideHours?.message },
-    by: { value: form.values.by ?? '', onChange: (v) => set('by', v) },
   };
 }

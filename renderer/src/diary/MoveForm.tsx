@@ -33,7 +33,7 @@ const moveForm = appointmentMove.omit({ startsAt: true }).extend(dateAndTime).tr
 type FormInput = z.input<typeof moveForm>;
 type FormOutput = z.output<typeof moveForm>;
 
-const FIELDS = ['id', 'therapistId', 'date', 'time', 'durationMin', 'acknowledgeWarning', 'confirmOutsideHours', 'by'];
+const FIELDS = ['id', 'therapistId', 'date', 'time', 'durationMin', 'acknowledgeWarning', 'confirmOutsideHours'];
 
 export function MoveModal({ target, onClose }: { target: MoveTarget | null; onClose: () => void }) {
   return (
@@ -60,11 +60,10 @@ function MoveForm({ target, onDone }: { target: MoveTarget; onDone: () => void }
       durationMin: target.durationMin ?? appointment.durationMin,
       acknowledgeWarning: false,
       confirmOutsideHours: false,
-      by: '',
     },
   });
-  const [therapistId, date, time, durationMin, acknowledgeWarning, confirmOutsideHours, by] =
-    watch(['therapistId', 'date', 'time', 'durationMin', 'acknowledgeWarning', 'confirmOutsideHours', 'by']);
+  const [therapistId, date, time, durationMin, acknowledgeWarning, confirmOutsideHours] =
+    watch(['therapistId', 'date', 'time', 'durationMin', 'acknowledgeWarning', 'confirmOutsideHours']);
   const ready = /^\d{4}-\d{2}-\d{2}$/.test(date ?? '') && !!time && !!therapistId;
   const check = useCall(
     'appointments:check',
@@ -74,7 +73,7 @@ function MoveForm({ target, onDone }: { target: MoveTarget; onDone: () => void }
     },
     { enabled: ready, placeholderData: keepPreviousData },
   );
-  const confirmations = useConfirmations(check.data, { values: { acknowledgeWarning, confirmOutsideHours, by }, setValue, clearErrors, errors: formState.errors });
+  const confirmations = useConfirmations(check.data, { values: { acknowledgeWarning, confirmOutsideHours }, setValue, clearErrors, errors: formState.errors });
 
   const move = useAction('appointments:move', {
     showsOwnErrors: true,

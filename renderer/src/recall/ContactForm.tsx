@@ -15,7 +15,7 @@ import { formatDate } from '../format';
 type FormInput = z.input<typeof recallContact>;
 type FormOutput = z.output<typeof recallContact>;
 
-const FIELDS = ['clientId', 'date', 'note', 'by'];
+const FIELDS = ['clientId', 'date', 'note'];
 
 /** A call made today or before: one in the future has not happened yet. */
 const notAhead = (values: FormOutput, today: string): FieldProblems =>
@@ -35,7 +35,7 @@ function ContactForm({ entry, onDone }: { entry: RecallEntry; onDone: () => void
   const [summary, setSummary] = useState('');
   const { control, register, handleSubmit, setError, formState } = useForm<FormInput, unknown, FormOutput>({
     resolver: withDateChecks(zodResolver(recallContact), notAhead, today),
-    defaultValues: { clientId: entry.clientId, date: today ?? null, note: '', by: '' },
+    defaultValues: { clientId: entry.clientId, date: today ?? null, note: '' },
   });
   const save = useAction('recall:contact', {
     showsOwnErrors: true,
