@@ -6,6 +6,7 @@ import * as people from '../services/access/people';
 import type { ScryptCost } from '../services/access/secrets';
 import type { ClinicSession } from '../services/access/session';
 import { listTherapists } from '../db/repositories/therapists';
+import { getUser } from '../db/repositories/users';
 import type { ClinicStorage } from '../db/storage';
 import * as backups from '../services/backups';
 import { ClinicError, type ServiceContext } from '../services/context';
@@ -88,8 +89,8 @@ export const handlers: Handlers = {
     const result = await backups.restoreBackup(storageOf(ctx), input.file);
     // The restored clinic has its own people: whoever restored stays signed in only if they are one.
     const user = ctx.session.user;
-    const same = user && people.listPeople(ctx).find((p) => p.id === user.id && p.name === user.name && p.active);
-    if (user && same) recordAudit(ctx, user, 'restore', { detail: `Restored ${input.file}` });
+    const same = user && getUser(ctx.db, user.id);
+    if (user && same && same.name === user.name && same.active) recordAudit(ctx, user, 'restore', { detail: `Restored ${input.file}` });
     else ctx.session.signOut();
     return result;
   },
@@ -162,8 +163,8 @@ export const handlers: Handlers = {
   },
 
   'diary:range': (input, ctx) => diary.diaryRangeOf(ctx, input),
-  'appointments:book': (input, ctx) => appointments.bookAppointment(ctx, input, appointments.actorName(input.by, actor(ctx))),
-  'appointments:move': (input, ctx) => appointments.moveAppointment(ctx, input, appointments.actorName(input.by, actor(ctx))),
+  'appointments:book': (input, ctx) => appointments.bookAppointment(ctx, input, actor(ctx).name),
+  'appointments:move': (input, ctx) => appointments.moveAppointment(ctx, input, actor(ctx).name),
   'appointments:setStatus': (input, ctx) => appointments.setAppointmentStatus(ctx, input),
   'appointments:check': (input, ctx) => appointments.checkBooking(ctx, input),
   'appointmentTypes:list': (_, ctx) => diary.listAppointmentTypes(ctx),
@@ -173,7 +174,7 @@ export const handlers: Handlers = {
   'hours:set': (input, ctx) => diary.setHours(ctx, input),
   'today:list': (_, ctx) => diary.todayList(ctx),
   'recall:list': (_, ctx) => recall.recallList(ctx),
-  'recall:contact': (input, ctx) => recall.recordContact(ctx, input, appointments.actorName(input.by, actor(ctx))),
+  'recall:contact': (input, ctx) => recall.recordContact(ctx, input, actor(ctx).name),
   'daysheet:get': (input, ctx) => daySheet(ctx, input.date),
 
   'plans:get': (input, ctx) => plans.planDetail(ctx, input.id),

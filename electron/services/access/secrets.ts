@@ -19,10 +19,14 @@ function derive(secret: string, salt: Buffer, cost: ScryptCost): Promise<Buffer>
   );
 }
 
+/** The stored form of a derived key: the scheme, its parameters, the salt and the key. */
+export function storedHash(cost: ScryptCost, salt: Buffer, key: Buffer): string {
+  return ['scrypt', cost.log2N, cost.r, cost.p, salt.toString('base64'), key.toString('base64')].join('$');
+}
+
 export async function hashSecret(secret: string, cost: ScryptCost = SIGN_IN_COST): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(secret, salt, cost);
-  return ['scrypt', cost.log2N, cost.r, cost.p, salt.toString('base64'), key.toString('base64')].join('$');
+  return storedHash(cost, salt, await derive(secret, salt, cost));
 }
 
 /** True when `secret` is the one `stored` was made from; a malformed hash never matches. */

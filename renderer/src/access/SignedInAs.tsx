@@ -1,5 +1,6 @@
 import { Button, Group, Text } from '@mantine/core';
-import { call, queryClient, useAction } from '../api';
+import { useAction } from '../api';
+import { lockNow } from './useIdleLock';
 import { ROLE_LABELS, useSignedIn } from './session';
 
 /** Who is signed in, and the two ways off a shared laptop: lock, or hand over to someone else. */
@@ -11,10 +12,7 @@ export function SignedInAs() {
       <Text size="sm" data-testid="signed-in-as">
         {user.name} <Text span size="sm" c="dimmed">({user.roles.map((r) => ROLE_LABELS[r]).join(', ')})</Text>
       </Text>
-      <Button size="compact-sm" variant="default"
-        onClick={() => void call('session:lock', {}).finally(() => void queryClient.invalidateQueries({ queryKey: ['session:status'] }))}>
-        Lock
-      </Button>
+      <Button size="compact-sm" variant="default" onClick={lockNow}>Lock</Button>
       <Button size="compact-sm" variant="default" onClick={() => switchUser.mutate({})} loading={switchUser.isPending}>Switch user</Button>
     </Group>
   );

@@ -5,6 +5,11 @@ const ACTIVITY = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'
 /** Main is told someone is at the keyboard at most this often, so typing alone keeps the session. */
 const TOUCH_EVERY_MS = 60_000;
 
+/** Locks the session in main, then shows the lock screen (the gate rereads the session). */
+export function lockNow(): void {
+  void call('session:lock', {}).catch(() => undefined).finally(() => void queryClient.invalidateQueries({ queryKey: ['session:status'] }));
+}
+
 /**
  * Locks the session after `minutes` with no keyboard or pointer activity. Main keeps its own
  * idle clock too (calls after the limit are refused), so a window that stops running cannot keep
@@ -26,7 +31,7 @@ export function useIdleLock(minutes: number, active: boolean): void {
     const timer = window.setInterval(() => {
       if (Date.now() - lastActivity < minutes * 60_000) return;
       window.clearInterval(timer);
-      void call('session:lock', {}).catch(() => undefined).finally(() => void queryClient.invalidateQueries({ queryKey: ['session:status'] }));
+      lockNow();
     }, 5_000);
     return () => {
       window.clearInterval(timer);
