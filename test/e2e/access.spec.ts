@@ -70,6 +70,30 @@ test.describe('the first run', () => {
   });
 });
 
+test.describe('a forgotten administrator password', () => {
+  test.use({ signedIn: false });
+
+  test('the recovery key sets a new one from the sign-in screen; a wrong key is refused and changes nothing', async ({ app, clinic }) => {
+    const { recoveryKey } = await clinic.call<{ recoveryKey: string }>('session:setup', { name: 'Maya Clarke', secretKind: 'password', secret: 'Marathon-2026!' });
+    await clinic.call('session:signOut');
+    const before = clinic.db.prepare('SELECT secret_hash FROM users').pluck().get();
+    await app.reload();
+    await app.getByRole('button', { name: 'Forgotten the administrator password?' }).click();
+    await choose(app, app, 'Administrator', 'Maya Clarke');
+    await app.getByRole('textbox', { name: 'Recovery key' }).fill('AAAAA-BBBBB-CCCCC-DDDDD-EEEEE');
+    await app.getByRole('textbox', { name: 'New password' }).fill('Half-Marathon-1');
+    await app.getByRole('button', { name: 'Set password and sign in' }).click();
+    await expect(app.getByText('That recovery key is not right. It is the one shown when Fettle was set up.')).toBeVisible();
+    expect(clinic.db.prepare('SELECT secret_hash FROM users').pluck().get()).toBe(before);
+    await expectAccessible(app, 'recovery');
+    await app.getByRole('textbox', { name: 'Recovery key' }).fill(recoveryKey.toLowerCase());
+    await app.getByRole('button', { name: 'Set password and sign in' }).click();
+    await expect(app.getByTestId('signed-in-as')).toHaveText('Maya Clarke (Administrator)');
+    expect(clinic.db.prepare('SELECT secret_hash FROM users').pluck().get()).not.toBe(before);
+    expect(clinic.db.prepare("SELECT count(*) FROM audit_events WHERE action = 'recovery-key-used'").pluck().get()).toBe(1);
+  });
+});
+
 test('reception: the diary and client details work, and no note reaches the page', async ({ app, clinic, responses }) => {
   const { ada } = await clinicWithNotes(clinic);
   clinic.actAs({ roles: ['reception'], name: 'Jo Bell' });
@@ -211,3 +235,32 @@ test('an administrator adds and edits people, and reads the audit trail', async 
 });
 
 void ALL_ROLES;
+
+test('the lock time and a new PIN are saved from Settings, and bad values are refused next to the field', async ({ app, clinic }) => {
+  await signInAs(app, clinic, { roles: ['admin'], name: 'Maya Clarke' });
+  clinic.actAs({ roles: ['reception'], name: 'Jo Bell' });
+  clinic.actAs({ roles: ['admin'], name: 'Maya Clarke' });
+  await app.goto(url(app, '#/settings'));
+  const lock = app.getByRole('form', { name: 'Lock when idle' });
+  await lock.getByLabel('Lock after (minutes without use)').fill('0');
+  await lock.getByRole('button', { name: 'Save lock time' }).click();
+  await expect(lock.getByText('Lock after: at least 1 minute.')).toBeVisible();
+  expect(clinic.db.prepare("SELECT value FROM settings WHERE key = 'idle_minutes'").pluck().get()).toBeUndefined();
+  await lock.getByLabel('Lock after (minutes without use)').fill('25');
+  await lock.getByRole('button', { name: 'Save lock time' }).click();
+  await expect(lock.getByText('Lock after: at least 1 minute.')).toBeHidden();
+  await expect.poll(() => clinic.db.prepare("SELECT value FROM settings WHERE key = 'idle_minutes'").pluck().get()).toBe('25');
+
+  const before = clinic.db.prepare("SELECT secret_hash FROM users WHERE name = 'Jo Bell'").pluck().get();
+  await app.getByRole('button', { name: 'New password or PIN for Jo Bell' }).click();
+  const dialog = app.getByRole('dialog', { name: 'New password or PIN for Jo Bell' });
+  await dialog.getByText('PIN', { exact: true }).click(); // Jo signed in with a password until now
+  await dialog.getByRole('textbox', { name: 'PIN', exact: true }).fill('12ab');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByText('PIN: use 4 to 8 digits.')).toBeVisible();
+  expect(clinic.db.prepare("SELECT secret_hash FROM users WHERE name = 'Jo Bell'").pluck().get()).toBe(before);
+  await dialog.getByRole('textbox', { name: 'PIN', exact: true }).fill('97315');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  expect(clinic.db.prepare("SELECT secret_kind, secret_hash <> ? AS changed FROM users WHERE name = 'Jo Bell'").get(before)).toEqual({ secret_kind: 'pin', changed: 1 });
+});

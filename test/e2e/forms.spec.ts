@@ -159,11 +159,13 @@ test.describe('treatment form', () => {
     expect(row(clinic.db, 'SELECT count(*) AS n FROM treatments')).toEqual({ n: 0 });
 
     await typeDate(app.getByLabel(/^Date/), '01/03/2026');
+    await app.getByRole('checkbox', { name: 'Only I can read this note (author only)' }).check();
     await app.getByRole('button', { name: 'Save treatment' }).last().click();
     await expect(app.getByRole('heading', { name: 'Mo Farah', level: 1 })).toBeVisible();
     expect(row(clinic.db, 'SELECT date, intensity, pain_before, subjective FROM treatments')).toEqual({
       date: '2026-03-01', intensity: 'light', pain_before: 4, subjective: 'Sore left calf after Sunday long run.',
     });
+    expect(row(clinic.db, 'SELECT author_only, u.name AS author FROM treatments t JOIN users u ON u.id = t.author_user_id')).toEqual({ author_only: 1, author: 'Sam Reid' });
   });
 
   test('offers what was given in the words of a session, not of a ceiling', async ({ app, clinic }) => {
