@@ -8,6 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // `npm start` on a fresh machine: its pre-step must ask for Electron's binary (the download
 // electron-vite never triggers) and, when that fails, say so plainly. A loopback "mirror"
 // records what was asked for and answers 404, as an unreachable download would fail.
+// Electron's install.js is a no-op when its binary is already in place (a developer's machine,
+// CI after a first start), so the test points ELECTRON_OVERRIDE_DIST_PATH, where install.js
+// looks for that binary, at a path that does not exist: the machine is fresh as far as the
+// pre-step can tell, whatever node_modules/electron/dist holds.
 
 const root = path.resolve(__dirname, '../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
@@ -49,7 +53,11 @@ describe('npm start on a fresh machine', () => {
     const port = (server.address() as AddressInfo).port;
     const cache = fs.mkdtempSync(path.join(root, 'node_modules/.cache-electron-test-'));
     try {
-      const { code, output } = await runPreStep({ ELECTRON_MIRROR: `http://127.0.0.1:${port}/`, electron_config_cache: cache });
+      const { code, output } = await runPreStep({
+        ELECTRON_MIRROR: `http://127.0.0.1:${port}/`,
+        electron_config_cache: cache,
+        ELECTRON_OVERRIDE_DIST_PATH: path.join(cache, 'no-electron-here'),
+      });
       expect(code).toBe(1);
       expect(requested.some((url) => url.includes(`electron-v${electronVersion}-`) && url.endsWith('.zip'))).toBe(true);
       expect(output).toContain(`Fettle could not download Electron ${electronVersion}`);
