@@ -170,7 +170,7 @@ export function bookAppointment(ctx: ServiceContext, input: z.output<typeof appo
     const durationMin = input.durationMin ?? type.durationMin;
     const a = assess(ctx, { ...input, durationMin, exceptId: null });
     refuseUnlessClear(a, input);
-    const id = appointments.insertAppointment(ctx.db, {
+    return appointments.insertAppointment(ctx.db, {
       clientId: input.clientId,
       therapistId: input.therapistId,
       typeId: input.typeId,
@@ -179,7 +179,6 @@ export function bookAppointment(ctx: ServiceContext, input: z.output<typeof appo
       warning: acknowledgement(ctx, a, by),
       outsideHoursConfirmed: a.outsideHours !== null,
     });
-    return appointments.getAppointment(ctx.db, id)!;
   });
 }
 

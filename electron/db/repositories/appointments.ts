@@ -108,7 +108,7 @@ export interface NewAppointment {
 // table's CHECK holds it to.
 const END = `strftime('%Y-%m-%dT%H:%M', @startsAt, '+' || @durationMin || ' minutes')`;
 
-export function insertAppointment(db: Db, a: NewAppointment): number {
+export function insertAppointment(db: Db, a: NewAppointment): Appointment {
   const { lastInsertRowid } = statement(
     db,
     `INSERT INTO appointments (client_id, therapist_id, type_id, starts_at, duration_min, ends_at, status, cancel_reason,
@@ -126,7 +126,7 @@ export function insertAppointment(db: Db, a: NewAppointment): number {
     ...warningParams(a.warning ?? null),
     outsideHours: Number(a.outsideHoursConfirmed ?? false),
   });
-  return Number(lastInsertRowid);
+  return getAppointment(db, Number(lastInsertRowid))!;
 }
 
 function warningParams(w: AppointmentWarning | null) {

@@ -22,8 +22,9 @@ export function findAppointmentTypeByName(db: Db, name: string): AppointmentType
   return row && toType(row);
 }
 
-export function insertAppointmentType(db: Db, t: { name: string; durationMin: number; intensity: Intensity }): number {
-  return Number(statement(db, 'INSERT INTO appointment_types (name, duration_min, intensity) VALUES (?, ?, ?)').run(t.name, t.durationMin, t.intensity).lastInsertRowid);
+export function insertAppointmentType(db: Db, t: { name: string; durationMin: number; intensity: Intensity }): AppointmentType {
+  const { lastInsertRowid } = statement(db, 'INSERT INTO appointment_types (name, duration_min, intensity) VALUES (?, ?, ?)').run(t.name, t.durationMin, t.intensity);
+  return getAppointmentType(db, Number(lastInsertRowid))!;
 }
 
 export function updateAppointmentType(db: Db, id: number, t: { name?: string | undefined; durationMin?: number | undefined; intensity?: Intensity | undefined; active?: boolean | undefined }): void {

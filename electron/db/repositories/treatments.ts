@@ -75,15 +75,20 @@ export function getTreatment(db: Db, id: number): StoredTreatment | undefined {
   return row && toTreatment(row, amendmentsOf(db, id));
 }
 
+interface AmendmentRow { id: number; author_name: string; at: string; reason: string; text: string }
+const AMENDMENT_COLUMNS = 'id, author_name, at, reason, text';
+const toAmendment = (a: AmendmentRow): Amendment => ({ id: a.id, authorName: a.author_name, at: a.at, reason: a.reason, text: a.text });
+
 function amendmentsOf(db: Db, treatmentId: number): Amendment[] {
-  return (
-    statement(db, 'SELECT id, author_name, at, reason, text FROM treatment_amendments WHERE treatment_id = ? ORDER BY id').all(treatmentId) as
-      { id: number; author_name: string; at: string; reason: string; text: string }[]
-  ).map((a) => ({ id: a.id, authorName: a.author_name, at: a.at, reason: a.reason, text: a.text }));
+  return (statement(db, `SELECT ${AMENDMENT_COLUMNS} FROM treatment_amendments WHERE treatment_id = ? ORDER BY id`).all(treatmentId) as AmendmentRow[]).map(toAmendment);
 }
 
-export function insertAmendment(db: Db, a: { treatmentId: number; userId: number; authorName: string; at: string; reason: string; text: string }): void {
-  statement(db, 'INSERT INTO treatment_amendments (treatment_id, user_id, author_name, at, reason, text) VALUES (@treatmentId, @userId, @authorName, @at, @reason, @text)').run(a);
+export function insertAmendment(db: Db, a: { treatmentId: number; userId: number; authorName: string; at: string; reason: string; text: string }): Amendment {
+  const { lastInsertRowid } = statement(
+    db,
+    'INSERT INTO treatment_amendments (treatment_id, user_id, author_name, at, reason, text) VALUES (@treatmentId, @userId, @authorName, @at, @reason, @text)',
+  ).run(a);
+  return toAmendment(statement(db, `SELECT ${AMENDMENT_COLUMNS} FROM treatment_amendments WHERE id = ?`).get(lastInsertRowid) as AmendmentRow);
 }
 
 /** An edit by the author while the note is open; the guidance snapshot and intensity stay as logged. */
