@@ -25,7 +25,10 @@ export async function call<N extends CallName>(name: N, input: InputOf<N>): Prom
   const api = window.fettle as unknown as Record<string, Record<string, (input: unknown) => Promise<Result<OutputOf<N>>>>>;
   const result = await api[domain]![verb]!(input);
   // Locked or signed out in main (idle time, another window): the session gate shows sign-in.
-  if (!result.ok && result.code === 'signed-out' && name !== 'session:status') void queryClient.invalidateQueries({ queryKey: ['session:status'] });
+  if (!result.ok && result.code === 'signed-out' && name !== 'session:status') void queryClient.invalidateQueries({ queryKey: callKey('session:status') });
+  // The database closed under us (damage found by the start-up check, a vanished drive): the
+  // storage gate reads the status again and shows the start-up screen with its ways out.
+  if (!result.ok && result.code === 'unavailable' && name !== 'storage:status') void queryClient.invalidateQueries({ queryKey: callKey('storage:status') });
   if (!result.ok) throw new ApiError(result);
   return result.value;
 }

@@ -41,3 +41,15 @@ test('a link to a screen that does not exist shows the error screen with a way b
   await app.getByRole('button', { name: 'Go to Today' }).click();
   await expect(app.getByRole('heading', { level: 1 })).toContainText('Today');
 });
+
+test('a lock that fails says so, rather than leaving the screen open as if it were locked', async ({ app, clinic, failingCalls }) => {
+  failingCalls.add('session:lock');
+  await app.getByRole('button', { name: 'Lock', exact: true }).click();
+  await expect(app.getByRole('alert').filter({ hasText: 'Fettle did not lock' })).toContainText(INTERNAL_FAILURE.message);
+  expect(clinic.session.state).toBe('signed-in');
+  failingCalls.delete('session:lock');
+  await app.getByRole('alert').filter({ hasText: 'Fettle did not lock' }).getByRole('button', { name: 'Dismiss' }).click();
+  await app.getByRole('button', { name: 'Lock', exact: true }).click();
+  await expect(app.getByRole('heading', { name: 'Fettle is locked' })).toBeVisible();
+  expect(clinic.session.state).toBe('locked');
+});

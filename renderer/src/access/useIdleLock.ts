@@ -1,13 +1,21 @@
+import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
-import { call, queryClient } from '../api';
+import { call, callKey, queryClient } from '../api';
 
 const ACTIVITY = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const;
 /** Main is told someone is at the keyboard at most this often, so typing alone keeps the session. */
 const TOUCH_EVERY_MS = 60_000;
 
-/** Locks the session in main, then shows the lock screen (the gate rereads the session). */
+/**
+ * Locks the session in main, then shows the lock screen (the gate rereads the session). A lock
+ * that failed is said out loud: whoever walks away must not believe the notes are covered.
+ */
 export function lockNow(): void {
-  void call('session:lock', {}).catch(() => undefined).finally(() => void queryClient.invalidateQueries({ queryKey: ['session:status'] }));
+  void call('session:lock', {})
+    .catch((error: Error) => {
+      notifications.show({ color: 'red', title: 'Fettle did not lock', message: error.message, autoClose: false });
+    })
+    .finally(() => void queryClient.invalidateQueries({ queryKey: callKey('session:status') }));
 }
 
 /**
