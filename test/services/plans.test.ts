@@ -306,6 +306,33 @@ describe('sessions by hand', () => {
     expect(sessionCount()).toBe(0);
   });
 
+  it.each([
+    ['a date before the block', { date: '2026-01-03', distance: 30 }, 'date', /^Date: The plan for Spring Marathon runs from 04\/01\/2026 to the race on 26\/04\/2026: choose a date in that span\.$/],
+    ['a date after the race', { date: '2026-05-01', distance: 30 }, 'date', /choose a date in that span/],
+    ['a negative distance', { date: '2026-03-15', distance: -30 }, 'distance', /^Distance: must be more than 0\.$/],
+    ['a negative duration', { date: '2026-03-15', durationMin: -60 }, 'durationMin', /^Duration: must be more than 0 minutes\.$/],
+    ['a run left with neither distance nor duration', { date: '2026-03-15', kind: 'long' }, 'distance', /^Distance: Give a distance or a duration for a run\.$/],
+  ])('an edit with %s is refused next to the field, and the session stays as it was', async (_what, fields, field, message) => {
+    const { race } = await clinicWithRace('2026-03-02', { name: 'Spring Marathon', date: '2026-04-26', distance: 'marathon' });
+    const session = await clinic.call<PlanSession>('plans:addSession', { raceId: race.id, date: '2026-03-15', distance: 18, unit: 'mi', kind: 'long', title: 'Long run' });
+    const before = planOfRace(clinic.db, race.id);
+    const refused = await clinic.dispatch('plans:updateSession', { id: session.id, unit: 'km', title: 'Long run', ...fields });
+    expect(refused).toMatchObject({ ok: false, code: 'invalid' });
+    if (!refused.ok) {
+      expect(refused.message).toMatch(message);
+      expect(Object.keys(refused.fields ?? {})).toEqual([field]);
+    }
+    expect(planOfRace(clinic.db, race.id)).toEqual(before);
+  });
+
+  it('an edit of a session that is gone is not found, and adds nothing', async () => {
+    const { race } = await clinicWithRace('2026-03-02', { name: 'Spring Marathon', date: '2026-04-26', distance: 'marathon' });
+    const session = await clinic.call<PlanSession>('plans:addSession', { raceId: race.id, date: '2026-03-15', distance: 30, kind: 'long' });
+    await clinic.call('plans:removeSession', { id: session.id });
+    expect(await clinic.dispatch('plans:updateSession', { id: session.id, date: '2026-03-15', distance: 32 })).toMatchObject({ ok: false, code: 'not-found' });
+    expect(sessionCount()).toBe(0);
+  });
+
   it('a rest day needs no distance; an unknown session or race is not found', async () => {
     const { race } = await clinicWithRace('2026-03-02', { name: 'Spring Marathon', date: '2026-04-26', distance: 'marathon' });
     await clinic.call('plans:addSession', { raceId: race.id, date: '2026-03-02', kind: 'rest', title: 'Rest' });
