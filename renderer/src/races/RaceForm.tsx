@@ -25,23 +25,26 @@ function toForm(race: Race): FormInput {
   };
 }
 
+/** A new race's fields filled in beforehand (a tune-up found in a plan); the distance is left for the person to choose. */
+export type RaceDraft = Pick<FormInput, 'name' | 'date' | 'priority'>;
+
 /** Add or edit one of a client's races. A custom distance in km picks the category itself. */
-export function RaceFormModal({ clientId, race, opened, onClose }: { clientId: number; race: Race | null; opened: boolean; onClose: () => void }) {
+export function RaceFormModal({ clientId, race, draft, opened, onClose }: { clientId: number; race: Race | null; draft?: RaceDraft; opened: boolean; onClose: () => void }) {
   return (
     <Modal opened={opened} onClose={onClose} title={race ? `Edit ${race.name}` : 'Add a race'} size="lg" centered>
-      {opened && <RaceForm key={race?.id ?? 'new'} clientId={clientId} race={race} onDone={onClose} />}
+      {opened && <RaceForm key={race?.id ?? 'new'} clientId={clientId} race={race} draft={draft} onDone={onClose} />}
     </Modal>
   );
 }
 
-function RaceForm({ clientId, race, onDone }: { clientId: number; race: Race | null; onDone: () => void }) {
+function RaceForm({ clientId, race, draft, onDone }: { clientId: number; race: Race | null; draft?: RaceDraft; onDone: () => void }) {
   const [summary, setSummary] = useState('');
   const today = useToday();
   const { register, control, handleSubmit, formState, setError, setValue, watch } = useForm<FormInput, unknown, FormOutput>({
     resolver: withDateChecks(zodResolver(raceInput), raceDateProblems, today),
     defaultValues: race
       ? toForm(race)
-      : { clientId, name: '', date: '', distance: 'marathon', distanceKm: null, priority: 'A', planStart: '', taperDays: null, goalTime: '', notes: '' },
+      : { clientId, name: '', date: '', distance: draft ? undefined : 'marathon', distanceKm: null, priority: 'A', planStart: '', taperDays: null, goalTime: '', notes: '', ...draft },
   });
   const onError = (error: unknown) => setSummary(applyServerErrors(error, setError, FIELDS));
   const create = useAction('races:create', { showsOwnErrors: true, onSuccess: onDone, onError });
@@ -67,7 +70,7 @@ function RaceForm({ clientId, race, onDone }: { clientId: number; race: Race | n
         </Grid.Col>
         <Grid.Col span={6}>
           <Controller control={control} name="distance" render={({ field }) => (
-            <Select label="Distance" data={DISTANCES.map((d) => ({ value: d, label: DISTANCE_LABEL[d] }))} value={field.value} onChange={(v) => v && field.onChange(v)} allowDeselect={false} error={err('distance')} />
+            <Select label="Distance" placeholder="Choose a distance" data={DISTANCES.map((d) => ({ value: d, label: DISTANCE_LABEL[d] }))} value={field.value ?? null} onChange={(v) => v && field.onChange(v)} allowDeselect={false} error={err('distance')} />
           )} />
         </Grid.Col>
         <Grid.Col span={6}>
