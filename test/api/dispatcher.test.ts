@@ -83,3 +83,40 @@ describe('the dispatcher', () => {
     expect(logged).toEqual(['therapists:list failed']);
   });
 });
+
+describe('dates out of range, refused in main with the field named (today 02/03/2026)', () => {
+  const refusal = (field: string, message: string) => ({ ok: false, code: 'invalid', message, fields: { [field]: message } });
+  const raceWindow = 'Race date: must be within 5 years of today (02/03/2021 to 02/03/2031).';
+
+  it('a race in 1900 or 2200, created or moved, and nothing is written', async () => {
+    clinic = openTestClinic();
+    const paula = await clinic.call<{ id: number }>('clients:create', { firstName: 'Paula', lastName: 'Radcliffe' });
+    const race = { clientId: paula.id, name: 'Brighton Marathon', distance: 'marathon' };
+    expect(await clinic.dispatch('races:create', { ...race, date: '1900-04-12' })).toEqual(refusal('date', raceWindow));
+    expect(await clinic.dispatch('races:create', { ...race, date: '2200-04-12' })).toEqual(refusal('date', raceWindow));
+    expect(await clinic.dispatch('races:create', { ...race, date: '2021-03-01' })).toEqual(refusal('date', raceWindow));
+    expect(clinic.db.prepare('SELECT count(*) FROM races').pluck().get()).toBe(0);
+
+    const stored = await clinic.call<{ id: number; updatedAt: string }>('races:create', { ...race, date: '2026-04-12' });
+    expect(await clinic.dispatch('races:update', { id: stored.id, updatedAt: stored.updatedAt, date: '1900-04-12' })).toEqual(refusal('date', raceWindow));
+    expect(await clinic.dispatch('races:update', { id: stored.id, updatedAt: stored.updatedAt, date: '2200-04-12' })).toEqual(refusal('date', raceWindow));
+    expect(clinic.db.prepare('SELECT date FROM races').pluck().all()).toEqual(['2026-04-12']);
+  });
+
+  it('a consent date or date of birth after today or before 1900, created or edited, and nothing is written', async () => {
+    clinic = openTestClinic();
+    const ada = { firstName: 'Ada', lastName: 'Okafor' };
+    const future = (label: string) => `${label}: cannot be after today (02/03/2026).`;
+    const early = (label: string) => `${label}: must be on or after 01/01/1900.`;
+    expect(await clinic.dispatch('clients:create', { ...ada, consentDate: '2200-01-01' })).toEqual(refusal('consentDate', future('Consent date')));
+    expect(await clinic.dispatch('clients:create', { ...ada, consentDate: '1899-12-31' })).toEqual(refusal('consentDate', early('Consent date')));
+    expect(await clinic.dispatch('clients:create', { ...ada, dateOfBirth: '1899-12-31' })).toEqual(refusal('dateOfBirth', early('Date of birth')));
+    expect(clinic.db.prepare('SELECT count(*) FROM clients').pluck().get()).toBe(0);
+
+    const stored = await clinic.call<{ id: number; updatedAt: string }>('clients:create', { ...ada, consentDate: '2026-02-01' });
+    const edit = { id: stored.id, updatedAt: stored.updatedAt };
+    expect(await clinic.dispatch('clients:update', { ...edit, consentDate: '2026-03-03' })).toEqual(refusal('consentDate', future('Consent date')));
+    expect(await clinic.dispatch('clients:update', { ...edit, dateOfBirth: '1899-12-31' })).toEqual(refusal('dateOfBirth', early('Date of birth')));
+    expect(clinic.db.prepare('SELECT consent_date, date_of_birth FROM clients').all()).toEqual([{ consent_date: '2026-02-01', date_of_birth: null }]);
+  });
+});
