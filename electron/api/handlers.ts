@@ -84,7 +84,7 @@ export const handlers: Handlers = {
   'backups:status': (_, ctx) => backups.backupStatus(storageOf(ctx)),
   'backups:run': (_, ctx) => backups.runBackup(storageOf(ctx)),
   'backups:list': (_, ctx) => backups.listClinicBackups(storageOf(ctx)),
-  'backups:inspect': (input) => backups.inspectBackup(input.file),
+  'backups:inspect': (input, ctx) => backups.inspectBackup(input.file, ctx.storage),
   'backups:restore': async (input, ctx) => {
     const result = await backups.restoreBackup(storageOf(ctx), input.file);
     // The restored clinic has its own people: whoever restored stays signed in only if they are one.

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { getISOWeek, getISOWeekYear } from 'date-fns';
 import type { BackupEntry, BackupSummary } from '../../shared/api/storage';
 import { fsyncFile, fsyncFolder } from './database';
-import { checkDatabaseFile } from './file-check';
+import { checkDatabaseFile, makeSelfContained } from './file-check';
 import { LATEST_VERSION } from './migrations/index';
-import { openSqlite, type Db } from './native';
-import { refuse } from './refusal';
+import type { Db } from './native';
+import { refuse, StorageError } from './refusal';
 
 // Backups are consistent copies taken from the open database with SQLite's online backup API
 // (never a copy of the live file: recent commits live in its -wal). Each is written under a
@@ -83,7 +83,7 @@ export async function writeBackup(
         return PAGES_PER_STEP;
       },
     });
-    selfContained(partial);
+    makeSelfContained(partial);
     const version = db.pragma('user_version', { simple: true }) as number;
     const checked = checkDatabaseFile(partial, { latestVersion: version, integrity: 'full' });
     if (checked?.version !== version) throw refuse.damaged(partial, `the copy holds data version ${checked?.version ?? 'none'} instead of ${version}`);
@@ -97,16 +97,6 @@ export async function writeBackup(
   }
   const { size } = fs.statSync(final);
   return { file: final, name, takenAt: takenAtOf(name)!.toISOString(), sizeBytes: size, kind: options.kind };
-}
-
-/** A backup file in rollback-journal mode: complete on its own, and opened read-only without files appearing beside it. */
-function selfContained(file: string): void {
-  const db = openSqlite(file, { fileMustExist: true });
-  try {
-    db.pragma('journal_mode = DELETE');
-  } finally {
-    db.close();
-  }
 }
 
 export function removeDatabaseFiles(file: string): void {
@@ -148,7 +138,7 @@ export function backupsToRemove(entries: readonly BackupEntry[], rotation: Rotat
  * what it holds; throws a StorageError naming what is wrong. Writes nothing, anywhere.
  */
 export function summariseBackup(file: string): BackupSummary {
-  const checked = checkDatabaseFile(file, { latestVersion: LATEST_VERSION, integrity: 'full' }, (db) => ({
+  const checked = checkDatabaseFile(file, { latestVersion: LATEST_VERSION, integrity: 'full', picked: true }, (db) => ({
     counts: {
       clients: count(db, 'clients'),
       races: count(db, 'races', hasColumn(db, 'races', 'removed_at') ? 'removed_at IS NULL' : '1'),
@@ -167,6 +157,41 @@ export function summariseBackup(file: string): BackupSummary {
     takenAt: takenAt?.toISOString() ?? null,
     ...checked.read,
   };
+}
+
+/**
+ * Puts a copy of `from` (a file that passed summariseBackup) beside the clinic's database
+ * `target`, as `<target>.restoring`, ready to be renamed over it; returns its path. Copied with
+ * plain file reads, so nothing is created beside `from`; the commits of a -wal beside it are
+ * merged in (a data folder copied while Fettle was open, or after a crash); the copy is left
+ * whole on its own, private, checked (quick_check, and the data version the summary showed) and
+ * flushed. Until the rename the clinic's database is untouched.
+ */
+export function stageRestore(from: string, target: string, version: number): string {
+  const incoming = `${target}.restoring`;
+  removeDatabaseFiles(incoming);
+  try {
+    fs.copyFileSync(from, incoming);
+    fs.chmodSync(incoming, 0o600);
+    if ((fs.statSync(`${from}-wal`, { throwIfNoEntry: false })?.size ?? 0) > 0) {
+      fs.copyFileSync(`${from}-wal`, `${incoming}-wal`);
+      fs.chmodSync(`${incoming}-wal`, 0o600);
+    }
+    makeSelfContained(incoming);
+    let checked;
+    try {
+      checked = checkDatabaseFile(incoming, { latestVersion: LATEST_VERSION, integrity: 'quick' });
+    } catch (error) {
+      if (!(error instanceof StorageError)) throw error;
+      throw refuse.damaged(from, `its copy in the data folder did not pass the check: ${error.message}`);
+    }
+    if (checked?.version !== version) throw refuse.damaged(from, `its copy holds data version ${checked?.version ?? 'none'} instead of ${version}`);
+    fsyncFile(incoming);
+    return incoming;
+  } catch (error) {
+    removeDatabaseFiles(incoming);
+    throw error;
+  }
 }
 
 // Read from files of any data version: only tables and columns that every version has, unless checked first.

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { openSqlite, type Db } from './native';
 import { refuse, StorageError } from './refusal';
 
@@ -6,7 +8,10 @@ import { refuse, StorageError } from './refusal';
 // byte for byte as it was, with no -wal or -shm file created beside it: so the header is read
 // with plain file reads, and SQLite only ever sees the file read-only, and (when no -wal file
 // exists) as an in-memory copy, because even a read-only connection to a WAL-mode file creates
-// -wal and -shm files beside it.
+// -wal and -shm files beside it. A file a person picks (to restore) that has a -wal beside it is
+// read from a private copy of both, where SQLite merges the -wal's commits: a read-only
+// connection in place would create a -shm beside it, and one in exclusive locking mode (which
+// needs no -shm) fails with SQLITE_IOERR_LOCK.
 
 /** 'FETL' as a 32-bit integer: marks a SQLite file as Fettle's own (PRAGMA application_id). */
 export const APPLICATION_ID = 0x4645544c;
@@ -75,6 +80,8 @@ export interface CheckOptions {
   latestVersion: number;
   /** 'quick' (quick_check: every page and its structure; what start-up runs) or 'full' (integrity_check: indexes too; backups and restores). */
   integrity: 'quick' | 'full';
+  /** A file a person picked: nothing may be created beside it, not even for its -wal. */
+  picked?: boolean;
 }
 
 export interface CheckedFile<T> {
@@ -111,7 +118,8 @@ export function checkDatabaseFile<T = undefined>(file: string, options: CheckOpt
     throw refuse.newerVersion(header.userVersion, options.latestVersion);
   }
 
-  const db = openReadOnly(file, size, hasWal);
+  const opened = hasWal && options.picked ? openMergedCopy(file) : { db: openReadOnly(file, size, hasWal), dispose: () => undefined };
+  const db = opened.db;
   try {
     const applicationId = db.pragma('application_id', { simple: true }) as number;
     const version = db.pragma('user_version', { simple: true }) as number;
@@ -131,6 +139,36 @@ export function checkDatabaseFile<T = undefined>(file: string, options: CheckOpt
     throw asRefusal(error, file);
   } finally {
     db.close();
+    opened.dispose();
+  }
+}
+
+/**
+ * Leaves a database file whole on its own: the commits of a -wal beside it merged in, and in
+ * rollback-journal mode, so it needs no -wal and opening it read-only creates nothing beside it.
+ */
+export function makeSelfContained(file: string): void {
+  const db = openSqlite(file, { fileMustExist: true });
+  try {
+    db.pragma('journal_mode = DELETE');
+  } finally {
+    db.close();
+  }
+}
+
+/** A picked file and its -wal, copied into a private folder and merged there, opened read-only. */
+function openMergedCopy(file: string): { db: Db; dispose: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fettle-check-'));
+  const dispose = () => fs.rmSync(dir, { recursive: true, force: true });
+  try {
+    const copy = path.join(dir, 'picked.sqlite');
+    fs.copyFileSync(file, copy);
+    fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
+    makeSelfContained(copy);
+    return { db: openReadOnly(copy, fs.statSync(copy).size, false), dispose };
+  } catch (error) {
+    dispose();
+    throw asRefusal(error, file);
   }
 }
 

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupEntry, BackupInspection, BackupStatus, RestoreResult, StorageStatus } from '../../shared/api/storage';
 import { formatDate } from '../../shared/guidance/days';
-import { backupsToRemove, listBackups, removeDatabaseFiles, summariseBackup, writeBackup } from '../db/backup';
-import { fsyncFile, fsyncFolder } from '../db/database';
+import { backupsToRemove, listBackups, removeDatabaseFiles, stageRestore, summariseBackup, writeBackup } from '../db/backup';
+import { fsyncFolder } from '../db/database';
 import { StorageError, storageFault } from '../db/refusal';
 import { setSetting } from '../db/repositories/settings';
 import { writeTransaction } from '../db/sql';
@@ -125,8 +125,9 @@ export function listClinicBackups(storage: ClinicStorage): BackupEntry[] {
 }
 
 /** What a file holds, or why it cannot be restored. Writes nothing, anywhere. */
-export function inspectBackup(file: string): BackupInspection {
+export function inspectBackup(file: string, storage?: ClinicStorage): BackupInspection {
   try {
+    if (storage) refuseOwnDatabase(storage, file);
     return { usable: true, summary: summariseBackup(file) };
   } catch (error) {
     const refusal = storageFault(error, file);
@@ -136,36 +137,66 @@ export function inspectBackup(file: string): BackupInspection {
 }
 
 /**
+ * The clinic's own database (or its -wal or -shm; by any path, link or copy of the path) cannot
+ * be restored over itself: replacing a file with itself would lose it.
+ */
+function refuseOwnDatabase(storage: ClinicStorage, file: string): void {
+  const chosen = fs.statSync(file, { throwIfNoEntry: false });
+  if (!chosen) return;
+  for (const own of ['', '-wal', '-shm'].map((side) => storage.file + side)) {
+    const held = fs.statSync(own, { throwIfNoEntry: false });
+    if (held && held.dev === chosen.dev && held.ino === chosen.ino) {
+      throw new StorageError(
+        'in-use',
+        `${file} is the clinic's own database (in the data folder Fettle has open), so it cannot be restored over itself. Nothing has been changed. Choose a backup instead (they are in ${backupFolderOf(storage).folder}).`,
+      );
+    }
+  }
+}
+
+/**
  * Replaces the clinic's data with a backup. The file is checked first (a sound Fettle database
- * of a known version); the current data is backed up (verified) before anything is replaced, or,
- * when it could not be opened, moved aside as it is. Then the database is closed, swapped and
- * opened again (older backups are brought up to date by the migrations).
+ * of a known version, not the clinic's own) and a checked copy of it put beside the database;
+ * the current data is backed up (verified) before anything is replaced, or, when it could not be
+ * opened, moved aside as it is. Then the database is closed, the copy renamed over it (so the
+ * current database is never gone before its replacement is whole and in place) and opened again
+ * (older backups are brought up to date by the migrations).
  */
 export function restoreBackup(storage: ClinicStorage, file: string, now: Date = new Date()): Promise<RestoreResult> {
   if (storage.activity) return Promise.reject(new ClinicError('conflict', `A ${storage.activity.kind} is under way. Wait for it to finish, then restore.`));
   return track(storage, 'restore', now, async (onProgress) => {
     let restored;
+    let incoming;
     try {
+      refuseOwnDatabase(storage, file);
       restored = summariseBackup(file);
+      incoming = stageRestore(file, storage.file, restored.version);
     } catch (error) {
       throw asClinicError(storageFault(error, file) ?? error);
     }
     const { folder, isDefault } = backupFolderOf(storage);
     const chosenFolder = isDefault ? null : folder;
     let safetyBackup: BackupEntry | null = null;
-    if (storage.isOpen) {
-      // Into the clinic's folder, or the default one when that cannot be reached: never skipped.
-      const into = folderAvailable(folder, isDefault) ? folder : path.join(storage.dataDir, 'backups');
-      safetyBackup = await writeInto(storage, into, 'before-restore', now, onProgress);
-    }
     let setAside: string | null = null;
-    const refusal = storage.replace(() => {
-      const target = storage.file;
-      if (safetyBackup) removeDatabaseFiles(target);
-      else setAside = moveAside(target, now);
-      placeCopy(file, target);
-    });
-    if (refusal) throw new ClinicError('unavailable', `The backup was put in place but could not be opened: ${refusal.message}`);
+    try {
+      if (storage.isOpen) {
+        // Into the clinic's folder, or the default one when that cannot be reached: never skipped.
+        const into = folderAvailable(folder, isDefault) ? folder : path.join(storage.dataDir, 'backups');
+        safetyBackup = await writeInto(storage, into, 'before-restore', now, onProgress);
+      }
+      const refusal = storage.replace(() => {
+        const target = storage.file;
+        if (!safetyBackup) setAside = moveAside(target, now);
+        // Closed cleanly, the database's -wal was merged into it and removed; anything left of it
+        // is in the safety backup, and must not be replayed onto the restored file.
+        else for (const side of ['-wal', '-shm', '-journal']) fs.rmSync(target + side, { force: true });
+        fs.renameSync(incoming, target);
+        fsyncFolder(path.dirname(target));
+      });
+      if (refusal) throw new ClinicError('unavailable', `The backup was put in place but could not be opened: ${refusal.message}`);
+    } finally {
+      removeDatabaseFiles(incoming);
+    }
     // The restored data may predate the clinic's choice of backup folder: keep the current one.
     if (chosenFolder) writeTransaction(storage.db, () => setSetting(storage.db, 'backup_folder', chosenFolder));
     return { restored, safetyBackup, setAside };
@@ -180,17 +211,6 @@ function moveAside(file: string, now: Date): string | null {
     if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, aside + suffix);
   }
   return aside;
-}
-
-/** Copies `from` into place as `to`: written under another name, flushed, then renamed over. */
-function placeCopy(from: string, to: string): void {
-  const incoming = `${to}.restoring`;
-  removeDatabaseFiles(incoming);
-  fs.copyFileSync(from, incoming);
-  fs.chmodSync(incoming, 0o600);
-  fsyncFile(incoming);
-  fs.renameSync(incoming, to);
-  fsyncFolder(path.dirname(to));
 }
 
 /** The clinic chooses where backups go (a USB drive, a synced folder); null goes back to the default. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { backupName, backupsToRemove, listBackups } from '../../electron/db/backup';
 import { databasePath, LATEST_VERSION, migrate } from '../../electron/db/database';
 import { MIGRATIONS } from '../../electron/db/migrations/index';
@@ -8,25 +8,11 @@ import { openSqlite, type Db } from '../../electron/db/native';
 import { backupStatus, runBackup } from '../../electron/services/backups';
 import type { BackupEntry, BackupInspection, BackupStatus, RestoreResult, StorageStatus } from '../../shared/api/storage';
 import type { Client, Race, Therapist, Treatment } from '../../shared/api/types';
-import { ALL_ROLES, makeDataDir, openTestClinic, type TestClinic } from '../support/clinic';
+import { ALL_ROLES, openTestClinic, type TestClinic } from '../support/clinic';
 import { REFUSED_FILES, sha256, sideFiles } from './files';
+import { scratchSpace } from './support/scratch';
 
-const cleanup: (() => void)[] = [];
-afterEach(() => {
-  for (const done of cleanup.splice(0)) done();
-});
-
-function clinic(options: Parameters<typeof openTestClinic>[0] = {}): TestClinic {
-  const c = openTestClinic(options);
-  cleanup.push(() => c.close());
-  return c;
-}
-
-function tempDir(prefix: string): string {
-  const dir = makeDataDir(prefix);
-  cleanup.push(() => fs.rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+const { clinic, tempDir } = scratchSpace();
 
 /** Every row of every table of ours, for comparing two databases exactly. */
 function everything(db: Db): Record<string, string[]> {
