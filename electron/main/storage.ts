@@ -1,51 +1,10 @@
-// The data folder in the running app: opened once at start, backed up at start-up, daily while
-// open and on quit, and the system's file dialog for the paths the backup screens ask for. The
-// decisions (is a backup due, what a backup is) live in electron/services/backups.ts.
+// The system's file dialogs for the paths the backup, restore and export screens ask for, and
+// the backup schedule (start-up, daily, quit) main starts: its decisions live, free of
+// Electron and tested, in electron/services/backup-schedule.ts.
 import { dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { PathPurpose } from '../../shared/api/storage';
-import type { ClinicStorage } from '../db/storage';
-import { backupIsDue, runBackup } from '../services/backups';
 
-/** How often the app asks "has today been backed up yet?" while it stays open. */
-const DAILY_CHECK_MS = 60 * 60 * 1000;
-/** Quitting waits this long at most for the last backup (a slow USB stick must not hold the app open). */
-const QUIT_BACKUP_LIMIT_MS = 60 * 1000;
-
-export interface BackupSchedule {
-  /** The backup on quit, then the folder is released. Resolves when it is safe to exit. */
-  finish(): Promise<void>;
-}
-
-/**
- * Starts the backups: one now (when the database is open), then one a day while the app is open,
- * and one when it quits. A failed backup is logged and shown by backups:status; it never stops the app.
- */
-export function keepBackedUp(storage: ClinicStorage, log: (message: string, detail?: unknown) => void): BackupSchedule {
-  const backUp = async (why: string) => {
-    if (!storage.isOpen) return;
-    try {
-      await runBackup(storage);
-    } catch (error) {
-      log(`The ${why} backup failed`, error instanceof Error ? error.message : String(error));
-    }
-  };
-  void backUp('start-up');
-  const timer = setInterval(() => {
-    if (storage.isOpen && backupIsDue(storage)) void backUp('daily');
-  }, DAILY_CHECK_MS);
-  timer.unref();
-  return {
-    async finish() {
-      clearInterval(timer);
-      const limit = new Promise<void>((resolve) => setTimeout(resolve, QUIT_BACKUP_LIMIT_MS).unref());
-      await Promise.race([(async () => {
-        await storage.activity?.done.catch(() => undefined);
-        await backUp('quit');
-      })(), limit]);
-      storage.close();
-    },
-  };
-}
+export { keepBackedUp, type BackupSchedule } from '../services/backup-schedule';
 
 const DIALOGS: Partial<Record<PathPurpose, OpenDialogOptions>> = {
   'backup-folder': { title: 'Choose the backup folder', buttonLabel: 'Use this folder', properties: ['openDirectory', 'createDirectory'] },
