@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openSqlite, type Db } from './native';
-import { refuse, StorageError } from './refusal';
+import { refuse, StorageError, storageFault } from './refusal';
 
 // Deciding what a file is before anything writes to it. A file Fettle refuses must be left
 // byte for byte as it was, with no -wal or -shm file created beside it: so the header is read
@@ -204,13 +204,17 @@ function openReadOnly(file: string, size: number, hasWal: boolean): Db {
   }
 }
 
-/** Reading a file that passed the header checks: any SQLite fault means the file is damaged. */
+/**
+ * Reading a file that passed the header checks: a full or read-only disk (met when SQLite makes
+ * a -shm, or merges a -wal) is named as such; any other SQLite fault means the file is damaged.
+ */
 function asRefusal(error: unknown, file: string): unknown {
   if (error instanceof StorageError) return error;
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return error;
   if (code === 'EACCES' || code === 'EPERM') return refuse.noAccess(file);
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return refuse.locked();
+  const fault = storageFault(error, file);
+  if (fault && (fault.reason === 'disk-full' || fault.reason === 'read-only' || fault.reason === 'locked')) return fault;
   if (code.startsWith('SQLITE_')) return refuse.damaged(file, `SQLite could not read it: ${(error as Error).message}`);
   return error;
 }

@@ -55,9 +55,13 @@ export function lockDataFolder(dir: string): FolderLock {
     try {
       fs.writeSync(fd, JSON.stringify(mine));
       fs.fsyncSync(fd);
-    } finally {
+    } catch (error) {
+      // Not left half-written (a full disk): "Try again" would take it for a copy starting up.
       fs.closeSync(fd);
+      fs.rmSync(file, { force: true });
+      throw error;
     }
+    fs.closeSync(fd);
     let released = false;
     const lock: FolderLock = {
       dir: key,

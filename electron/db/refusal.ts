@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { StorageRefusal } from '../../shared/api/storage';
 
@@ -49,6 +50,19 @@ export const refuse = {
 
 const SQLITE = /^SQLITE_([A-Z]+)/;
 
+/** Below this much free space a disk counts as full: SQLite grows its -shm 32 KB and its files a page at a time. */
+const FULL_BELOW_BYTES = 1024 * 1024;
+
+/** True when the disk holding `folder` has (almost) no space left for this user. */
+function diskIsFull(folder: string): boolean {
+  try {
+    const { bavail, bsize } = fs.statfsSync(folder);
+    return bavail * bsize < FULL_BELOW_BYTES;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The refusal a storage fault amounts to, or undefined for anything else (a bug, a constraint).
  * `file` is the database (or backup) the fault happened on; messages name its folder.
@@ -79,8 +93,12 @@ export function storageFault(error: unknown, file: string): StorageError | undef
     case 'NOTADB':
       return refuse.notADatabase(file);
     case 'IOERR':
-      // Short reads and failed writes: a damaged file, a failing disk or a vanished drive.
-      return code === 'SQLITE_IOERR_SHORT_READ' ? refuse.truncated(file) : refuse.damaged(file, `the disk reported an error reading or writing it: ${code}`);
+      if (code === 'SQLITE_IOERR_SHORT_READ') return refuse.truncated(file);
+      // A full disk often surfaces as an I/O error, not SQLITE_FULL (growing the -shm at open:
+      // SQLITE_IOERR_SHMSIZE; an fsync): that is the disk's state, and the file is sound.
+      if (diskIsFull(folder)) return refuse.diskFull(folder);
+      // Otherwise a damaged file, a failing disk or a vanished drive.
+      return refuse.damaged(file, `the disk reported an error reading or writing it: ${code}`);
     default:
       return undefined;
   }
