@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, signInAs, test, typeDate } from './fixtures';
 
 // Every form, driven as a person would: create, edit, and bad input, with the database checked
@@ -50,6 +52,34 @@ test.describe('client form', () => {
     await expect(app.getByText('Consent date: cannot be after today (02/03/2026).')).toBeVisible();
     await expect(app.getByLabel('First name')).toHaveValue('Ada');
     expect(row(clinic.db, 'SELECT count(*) AS n FROM clients')).toEqual({ n: 0 });
+  });
+
+  test('refuses a date of birth before 1900 next to the field and writes nothing', async ({ app, clinic }) => {
+    await app.goto(url(app, '#/clients/new'));
+    await app.getByLabel('First name').fill('Ada');
+    await app.getByLabel('Last name').fill('Okafor');
+    await typeDate(app.getByLabel('Date of birth'), '31/12/1899');
+    await app.getByRole('button', { name: 'Save client' }).click();
+    await expect(app.getByText('Date of birth: must be on or after 01/01/1900.')).toBeVisible();
+    await expect(app.getByLabel('Date of birth')).toHaveValue('31/12/1899');
+    expect(row(clinic.db, 'SELECT count(*) AS n FROM clients')).toEqual({ n: 0 });
+    await typeDate(app.getByLabel('Date of birth'), '01/01/1900'); // the first day allowed
+    await app.getByRole('button', { name: 'Save client' }).click();
+    await expect(app.getByRole('heading', { name: 'Ada Okafor', level: 1 })).toBeVisible();
+    expect(row(clinic.db, 'SELECT date_of_birth FROM clients')).toEqual({ date_of_birth: '1900-01-01' });
+  });
+
+  test("the date picker's weeks start on Monday in an en-US browser", async ({ app }) => {
+    expect(await app.evaluate(() => navigator.language)).toBe('en-US'); // whose own weeks start on Sunday
+    await app.goto(url(app, '#/clients/new'));
+    await app.getByLabel('Consent given on').click();
+    const month = app.getByRole('table').filter({ has: app.getByRole('button', { name: '1 March 2026' }) });
+    await expect(month.locator('thead th')).toHaveText(['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su']);
+    // Sunday 1 March 2026 ends the first week; Monday 2 March opens the second.
+    const firstWeek = month.locator('tbody tr').first().locator('td');
+    await expect(firstWeek).toHaveCount(7);
+    await expect(firstWeek.nth(6).getByRole('button')).toHaveAccessibleName('1 March 2026');
+    await expect(month.locator('tbody tr').nth(1).locator('td').first().getByRole('button')).toHaveAccessibleName('2 March 2026');
   });
 
   test('main refuses the same out-of-range dates when a call skips the form', async ({ clinic }) => {
@@ -119,6 +149,28 @@ test.describe('race form', () => {
     await expect(dialog.getByText(/Race date: must be within 5 years of today/)).toBeVisible();
     await expect(dialog).toBeVisible();
     expect(row(clinic.db, 'SELECT * FROM races WHERE id = ?', race.id)).toEqual(before);
+  });
+
+  test('refuses a race in 1900 next to the date, keeps the race as it was', async ({ app, clinic }) => {
+    const { client, race } = await clientWithRace(clinic);
+    const before = row(clinic.db, 'SELECT * FROM races WHERE id = ?', race.id);
+    await app.goto(url(app, `#/clients/${client.id}`));
+    await app.getByRole('button', { name: 'Edit Brighton Marathon' }).click();
+    const dialog = app.getByRole('dialog', { name: 'Edit Brighton Marathon' });
+    await typeDate(dialog.getByLabel('Race date'), '12/04/1900');
+    await dialog.getByRole('button', { name: 'Save race' }).click();
+    await expect(dialog.getByText('Race date: must be within 5 years of today (02/03/2021 to 02/03/2031).')).toBeVisible();
+    await expect(dialog.getByLabel('Race date')).toHaveValue('12/04/1900');
+    expect(row(clinic.db, 'SELECT * FROM races WHERE id = ?', race.id)).toEqual(before);
+
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await app.getByRole('button', { name: 'Add race' }).click();
+    const add = app.getByRole('dialog', { name: 'Add a race' });
+    await add.getByLabel('Race name').fill('Polytechnic Marathon');
+    await typeDate(add.getByLabel('Race date'), '01/06/1900');
+    await add.getByRole('button', { name: 'Save race' }).click();
+    await expect(add.getByText(/^Race date: must be within 5 years of today/)).toBeVisible();
+    expect(row(clinic.db, 'SELECT count(*) AS n FROM races')).toEqual({ n: 1 });
   });
 
   test('adds a race and refuses one with no name', async ({ app, clinic }) => {
@@ -195,5 +247,68 @@ test.describe('therapist form', () => {
     await app.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(app.getByRole('row', { name: /Priya Nair-Jones/ })).toBeVisible();
     expect(clinic.db.prepare('SELECT name FROM therapists').all()).toEqual([{ name: 'Priya Nair-Jones' }]);
+
+    // The same name again, in other letters' case: refused next to the field, no second row.
+    await app.getByLabel('New therapist').fill('priya nair-jones');
+    await app.getByRole('button', { name: 'Add therapist' }).click();
+    await expect(app.getByText('Name: there is already a therapist called Priya Nair-Jones.')).toBeVisible();
+    await expect(app.getByLabel('New therapist')).toHaveValue('priya nair-jones');
+    expect(row(clinic.db, 'SELECT count(*) AS n FROM therapists')).toEqual({ n: 1 });
+
+    // A rename onto someone else's name: refused, both names kept.
+    await app.getByLabel('New therapist').fill('Sam Reid');
+    await app.getByRole('button', { name: 'Add therapist' }).click();
+    await expect(app.getByRole('row', { name: /Sam Reid.*Active/ })).toBeVisible();
+    await app.getByRole('button', { name: 'Rename Sam Reid' }).click();
+    await app.getByLabel('New name for Sam Reid').fill('Priya Nair-Jones');
+    await app.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(app.getByText('Name: there is already a therapist called Priya Nair-Jones.')).toBeVisible();
+    expect(clinic.db.prepare('SELECT name FROM therapists ORDER BY id').pluck().all()).toEqual(['Priya Nair-Jones', 'Sam Reid']);
+  });
+});
+
+test.describe('backup folder form', () => {
+  const folderSetting = (clinic: { db: { prepare(sql: string): { pluck(): { get(): unknown } } } }) =>
+    clinic.db.prepare("SELECT value FROM settings WHERE key = 'backup_folder'").pluck().get();
+
+  test('a chosen folder is saved and used; a missing or unwritable one is refused; the default comes back', async ({ app, clinic, chosenPaths, dataDir }) => {
+    const usb = fs.mkdtempSync(path.join(path.dirname(dataDir), 'fettle-usb-'));
+    try {
+      await app.goto(url(app, '#/settings'));
+      const section = app.getByRole('region', { name: 'Backups' });
+      const defaultFolder = path.join(dataDir, 'backups');
+      await expect(section).toContainText(`Backups go to ${defaultFolder} (inside the data folder`);
+      await expect(section.getByRole('button', { name: 'Use the default folder' })).toHaveCount(0);
+
+      chosenPaths.set('backup-folder', usb);
+      await section.getByRole('button', { name: 'Choose backup folder…' }).click();
+      await expect(section).toContainText(`Backups go to ${usb}.`);
+      expect(folderSetting(clinic)).toBe(usb);
+      expect(await clinic.call('backups:status')).toMatchObject({ folder: usb, isDefaultFolder: false, folderAvailable: true });
+      await section.getByRole('button', { name: 'Back up now' }).click();
+      await expect(section.getByRole('status').filter({ hasText: 'Backed up and verified' })).toBeVisible();
+      expect(fs.readdirSync(usb).filter((f) => f.endsWith('.sqlite'))).toHaveLength(1);
+
+      // A drive that is not there, and a file where a folder should be: refused, said, nothing saved.
+      const notes = path.join(usb, 'notes.txt');
+      fs.writeFileSync(notes, 'not a folder');
+      for (const bad of [path.join(usb, 'unplugged-drive'), notes]) {
+        chosenPaths.set('backup-folder', bad);
+        await section.getByRole('button', { name: 'Choose backup folder…' }).click();
+        const notice = app.getByRole('alert').filter({ hasText: 'Not saved' });
+        await expect(notice).toContainText(`Backup folder: ${bad} is not a folder Fettle can write to. Choose an existing folder you can save files in.`);
+        await notice.getByRole('button', { name: 'Dismiss' }).click();
+        await expect(section).toContainText(`Backups go to ${usb}.`);
+        expect(folderSetting(clinic)).toBe(usb);
+      }
+      expect(fs.existsSync(path.join(usb, 'unplugged-drive'))).toBe(false); // never created on the laptop's disk
+
+      await section.getByRole('button', { name: 'Use the default folder' }).click();
+      await expect(section).toContainText(`Backups go to ${defaultFolder} (inside the data folder`);
+      expect(folderSetting(clinic)).toBeUndefined();
+      expect(await clinic.call('backups:status')).toMatchObject({ folder: defaultFolder, isDefaultFolder: true });
+    } finally {
+      fs.rmSync(usb, { recursive: true, force: true });
+    }
   });
 });
