@@ -85,8 +85,13 @@ export async function writeBackup(
     });
     makeSelfContained(partial);
     const version = db.pragma('user_version', { simple: true }) as number;
-    const checked = checkDatabaseFile(partial, { latestVersion: version, integrity: 'full' });
-    if (checked?.version !== version) throw refuse.damaged(partial, `the copy holds data version ${checked?.version ?? 'none'} instead of ${version}`);
+    let checked;
+    try {
+      checked = checkDatabaseFile(partial, { latestVersion: version, integrity: 'full' });
+    } catch (error) {
+      throw error instanceof StorageError && error.reason === 'damaged' ? failedVerification(db, folder) : error;
+    }
+    if (checked?.version !== version) throw failedVerification(db, folder, `the copy holds data version ${checked?.version ?? 'none'} instead of ${version}`);
     fsyncFile(partial);
     fs.renameSync(partial, final);
     fsyncFolder(folder);
@@ -97,6 +102,26 @@ export async function writeBackup(
   }
   const { size } = fs.statSync(final);
   return { file: final, name, takenAt: takenAtOf(name)!.toISOString(), sizeBytes: size, kind: options.kind };
+}
+
+/** The database being backed up is damaged itself: its faithful copy failed the check, and so does it. */
+export class DamagedDatabase extends StorageError {}
+
+/**
+ * Why a copy failed its check. The backup API copies pages as they are, so either the database
+ * is damaged itself (damage a quick_check at start-up does not see, such as an index that
+ * disagrees with its table), or the copy was spoiled on its way to the backup folder (a failing
+ * drive): integrity_check on the database tells which. Only on this rare path, as it reads every page.
+ */
+function failedVerification(db: Db, folder: string, detail?: string): StorageError {
+  const problems = (db.prepare('PRAGMA integrity_check(3)').pluck().all() as string[]).flatMap((p) => p.split('\n'));
+  if (problems.length !== 1 || problems[0] !== 'ok') {
+    return new DamagedDatabase('damaged', refuse.damaged(db.name, `a backup of it failed its check, and so does the database: ${problems.join('; ')}`).message);
+  }
+  return new StorageError(
+    'damaged',
+    `The backup written to ${folder} did not pass its check${detail ? ` (${detail})` : ''}, so it was not kept. The clinic's own data is sound; the backup drive may be failing. Try again, or choose another backup folder in Settings.`,
+  );
 }
 
 export function removeDatabaseFiles(file: string): void {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupEntry, BackupInspection, BackupStatus, RestoreResult, StorageStatus } from '../../shared/api/storage';
 import { formatDate } from '../../shared/guidance/days';
-import { backupsToRemove, listBackups, removeDatabaseFiles, stageRestore, summariseBackup, writeBackup } from '../db/backup';
+import { backupsToRemove, DamagedDatabase, listBackups, removeDatabaseFiles, stageRestore, summariseBackup, writeBackup } from '../db/backup';
 import { fsyncFolder } from '../db/database';
 import { StorageError, storageFault } from '../db/refusal';
 import { setSetting } from '../db/repositories/settings';
@@ -108,10 +108,12 @@ async function writeInto(storage: ClinicStorage, folder: string, kind: BackupEnt
   try {
     return await writeBackup(storage.db, folder, { kind, now, onProgress });
   } catch (error) {
-    // A full or read-only backup drive is named as such; the clinic's own data is untouched.
-    throw asClinicError(storageFault(error, path.join(folder, 'backup')) ?? error);
+    throw asBackupError(error, folder);
   }
 }
+
+/** A full or read-only backup drive is named as such; the clinic's own data is untouched. */
+const asBackupError = (error: unknown, folder: string) => asClinicError(storageFault(error, path.join(folder, 'backup')) ?? error);
 
 /** Refusals about a backup file or folder reach the UI as ordinary refusals naming the file. */
 function asClinicError(error: unknown): unknown {
@@ -158,9 +160,9 @@ function refuseOwnDatabase(storage: ClinicStorage, file: string): void {
  * Replaces the clinic's data with a backup. The file is checked first (a sound Fettle database
  * of a known version, not the clinic's own) and a checked copy of it put beside the database;
  * the current data is backed up (verified) before anything is replaced, or, when it could not be
- * opened, moved aside as it is. Then the database is closed, the copy renamed over it (so the
- * current database is never gone before its replacement is whole and in place) and opened again
- * (older backups are brought up to date by the migrations).
+ * opened or is too damaged to back up, moved aside as it is. Then the database is closed, the
+ * copy renamed over it (so the current database is never gone before its replacement is whole
+ * and in place) and opened again (older backups are brought up to date by the migrations).
  */
 export function restoreBackup(storage: ClinicStorage, file: string, now: Date = new Date()): Promise<RestoreResult> {
   if (storage.activity) return Promise.reject(new ClinicError('conflict', `A ${storage.activity.kind} is under way. Wait for it to finish, then restore.`));
@@ -182,7 +184,12 @@ export function restoreBackup(storage: ClinicStorage, file: string, now: Date = 
       if (storage.isOpen) {
         // Into the clinic's folder, or the default one when that cannot be reached: never skipped.
         const into = folderAvailable(folder, isDefault) ? folder : path.join(storage.dataDir, 'backups');
-        safetyBackup = await writeInto(storage, into, 'before-restore', now, onProgress);
+        // A database whose own copy fails the check (damage quick_check does not see) cannot be
+        // backed up verified: it is set aside as it is instead, below.
+        safetyBackup = await writeBackup(storage.db, into, { kind: 'before-restore', now, onProgress }).catch((error: unknown) => {
+          if (error instanceof DamagedDatabase) return null;
+          throw asBackupError(error, into);
+        });
       }
       const refusal = storage.replace(() => {
         const target = storage.file;
