@@ -53,6 +53,9 @@ export function createDispatcher(
     const [firstProblem] = Object.values(problems);
     if (firstProblem) return failure('invalid', firstProblem, problems);
     try {
+      // A large clinic is checked in a worker after opening; nothing but the first screen's reads
+      // runs before that check has passed (and if it failed, the call answers with the damage).
+      if (ctx.storage && !(spec as { whileChecking?: true }).whileChecking) await ctx.storage.checked;
       const handler = table[callName] as (input: unknown, ctx: HandlerContext) => unknown;
       return ok(await handler(parsed.data, ctx));
     } catch (error) {

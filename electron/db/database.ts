@@ -35,14 +35,17 @@ export function makePrivateFolder(dir: string): void {
  * decided before anything writes to it: a file that is not a sound Fettle database this copy
  * understands is refused (a StorageError saying why) and left exactly as it was. Only a missing
  * file becomes a new, empty clinic. Does not lock the folder: the app holds a data folder
- * through ClinicStorage (electron/db/storage.ts), which does.
+ * through ClinicStorage (electron/db/storage.ts), which does. `integrity: 'later'` leaves the
+ * quick_check of the pages to the caller (ClinicStorage runs it in a worker for a large file).
  */
-export function openDatabase(dataDir: string, migrations: readonly Migration[] = MIGRATIONS): Db {
+export function openDatabase(dataDir: string, migrations: readonly Migration[] = MIGRATIONS, integrity: 'quick' | 'later' = 'quick'): Db {
   const file = databasePath(dataDir);
   try {
     makePrivateFolder(dataDir);
     const latestVersion = migrations.at(-1)?.version ?? 0;
-    const checked = checkDatabaseFile(file, { latestVersion, integrity: 'quick' });
+    let checked = checkDatabaseFile(file, { latestVersion, integrity });
+    // A migration writes: the pages it writes among are checked first, whatever the caller asked.
+    if (checked && integrity === 'later' && checked.version < latestVersion) checked = checkDatabaseFile(file, { latestVersion, integrity: 'quick' });
     if (!checked) createDatabase(file, migrations);
     for (const f of [file, `${file}-wal`, `${file}-shm`]) bestEffortChmod(f, 0o600);
     const db = openSqlite(file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });

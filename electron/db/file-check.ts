@@ -78,8 +78,12 @@ const nonEmptyFile = (file: string) => {
 export interface CheckOptions {
   /** The newest data version this copy of Fettle understands. */
   latestVersion: number;
-  /** 'quick' (quick_check: every page and its structure; what start-up runs) or 'full' (integrity_check: indexes too; backups and restores). */
-  integrity: 'quick' | 'full';
+  /**
+   * 'quick' (quick_check: every page and its structure; what start-up runs), 'full'
+   * (integrity_check: indexes too; backups and restores), or 'later' (the caller runs quick_check
+   * itself afterwards: a large clinic at start-up, electron/db/storage.ts).
+   */
+  integrity: 'quick' | 'full' | 'later';
   /** A file a person picked: nothing may be created beside it, not even for its -wal. */
   picked?: boolean;
 }
@@ -130,10 +134,12 @@ export function checkDatabaseFile<T = undefined>(file: string, options: CheckOpt
     }
     if (version > options.latestVersion) throw refuse.newerVersion(version, options.latestVersion);
     if (version < 1) throw refuse.damaged(file, 'it is marked as Fettle\'s but holds no data version');
-    const problems = (db.prepare(`PRAGMA ${options.integrity === 'quick' ? 'quick_check' : 'integrity_check'}(3)`).pluck().all() as string[])
-      .flatMap((p) => p.split('\n'))
-      .filter((p) => !p.startsWith('***'));
-    if (problems.length !== 1 || problems[0] !== 'ok') throw refuse.damaged(file, `the integrity check failed: ${problems.join('; ')}`);
+    if (options.integrity !== 'later') {
+      const problems = (db.prepare(`PRAGMA ${options.integrity === 'quick' ? 'quick_check' : 'integrity_check'}(3)`).pluck().all() as string[])
+        .flatMap((p) => p.split('\n'))
+        .filter((p) => !p.startsWith('***'));
+      if (problems.length !== 1 || problems[0] !== 'ok') throw refuse.damaged(file, `the integrity check failed: ${problems.join('; ')}`);
+    }
     return { version, sizeBytes: size, read: read ? read(db) : (undefined as T) };
   } catch (error) {
     throw asRefusal(error, file);

@@ -32,6 +32,11 @@ export interface CallSpec<I extends z.ZodType = z.ZodType, O = unknown> {
    * so the start-up screen can restore a backup or choose another folder when no one can sign in.
    */
   access?: 'signed-out' | 'unopened';
+  /**
+   * Answered while a large clinic's start-up integrity check is still running: reads the first
+   * screen needs, which write nothing. Every other call waits until the check has passed.
+   */
+  whileChecking?: true;
   /** Limits that depend on today's date (shared/api/ranges.ts): problems by field, checked after the schema. */
   checks?: (input: z.output<I>, today: string) => FieldProblems;
   /** Phantom: carries the output type only. */
@@ -44,6 +49,7 @@ const call =
     input: I;
     roles: readonly Role[];
     access?: 'signed-out' | 'unopened';
+    whileChecking?: true;
     checks?: (input: z.output<I>, today: string) => FieldProblems;
   }): CallSpec<I, O> =>
     spec;
@@ -54,13 +60,13 @@ const therapists = ['therapist'] as const;
 const admins = ['admin'] as const;
 
 export const contract = {
-  'app:info': call<AppInfo>()({ input: s.nothing, roles: everyone, access: 'signed-out' }),
+  'app:info': call<AppInfo>()({ input: s.nothing, roles: everyone, access: 'signed-out', whileChecking: true }),
   // How far a long call (export, import) has got; the renderer polls it with the job id it passed.
   'jobs:progress': call<JobProgress | null>()({ input: s.jobRef, roles: everyone }),
 
   // The clinic's data: the start-up state, backups and restore. These answer even when the
   // database could not be opened, so the start-up screen can offer its ways out.
-  'storage:status': call<StorageStatus>()({ input: s.nothing, roles: everyone, access: 'signed-out' }),
+  'storage:status': call<StorageStatus>()({ input: s.nothing, roles: everyone, access: 'signed-out', whileChecking: true }),
   'storage:retry': call<StorageStatus>()({ input: s.nothing, roles: everyone, access: 'signed-out' }),
   'storage:useFolder': call<StorageStatus>()({ input: s.dataFolderChoice, roles: admins, access: 'unopened' }),
   'backups:status': call<BackupStatus>()({ input: s.nothing, roles: everyone }),
@@ -72,7 +78,7 @@ export const contract = {
   'files:choose': call<{ path: string | null }>()({ input: s.pathChoice, roles: admins, access: 'unopened' }),
 
   // Signing in and out: the session lives in main; the renderer only asks about it.
-  'session:status': call<SessionStatus>()({ input: s.nothing, roles: everyone, access: 'signed-out' }),
+  'session:status': call<SessionStatus>()({ input: s.nothing, roles: everyone, access: 'signed-out', whileChecking: true }),
   'session:setup': call<SetupResult>()({ input: s.firstAdministrator, roles: everyone, access: 'signed-out' }),
   'session:signIn': call<SessionStatus>()({ input: s.signIn, roles: everyone, access: 'signed-out' }),
   'session:unlock': call<SessionStatus>()({ input: s.unlock, roles: everyone, access: 'signed-out' }),
