@@ -204,8 +204,10 @@ export interface RacingSoon {
 export interface TodayList {
   date: IsoDate;
   therapists: DayColumn[];
-  /** Clients racing from today to 7 days ahead, soonest first. */
+  /** Clients racing from today to 7 days ahead, soonest first: the first few of them. */
   racingSoon: RacingSoon[];
+  /** How many are racing in those days in all. */
+  racingSoonTotal: number;
 }
 
 export interface DaySheet {

@@ -72,6 +72,22 @@ describe('Today', () => {
       { clientId: cara.id, clientName: 'Cara Jones', raceId: expect.any(Number), raceName: 'Bath Half', date: '2026-03-06', distance: 'half', priority: 'A', daysToRace: 4 },
       { clientId: desk.ada.id, clientName: 'Ada Okafor', raceId: expect.any(Number), raceName: 'Sunday 5k', date: '2026-03-09', distance: '5k', priority: 'C', daysToRace: 7 },
     ]);
+    expect(today.racingSoonTotal).toBe(2);
     expect(stringsOf(today).filter((s) => s.includes(SECRET))).toEqual([]);
+  });
+
+  it('lists the soonest 30 of many clients racing this week, and says how many race in all', async () => {
+    desk = await openFrontDesk();
+    // 40 runners, one a day from today: the list keeps date order, then surname.
+    for (let i = 0; i < 40; i++) {
+      const client = await desk.clinic.call<Client>('clients:create', { firstName: 'Runner', lastName: `R${String(i).padStart(2, '0')}` });
+      await desk.clinic.call('races:create', { clientId: client.id, name: 'Parkrun', date: `2026-03-0${2 + (i % 7)}`, distance: '5k', priority: 'C' });
+    }
+    const today = await desk.clinic.call<TodayList>('today:list');
+    expect(today.racingSoonTotal).toBe(40);
+    expect(today.racingSoon).toHaveLength(30);
+    const order = today.racingSoon.map((r) => `${r.date} ${r.clientName}`);
+    expect(order).toEqual([...order].sort());
+    expect(order[0]).toBe('2026-03-02 Runner R00');
   });
 });

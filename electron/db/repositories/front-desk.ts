@@ -169,13 +169,19 @@ export function contactDetails(db: Db, clientIds: readonly number[]): Map<number
 
 export interface RacingRow extends RaceRow { first_name: string; last_name: string }
 
-/** Races from `from` to `to` of clients still on the books, soonest first, with the runner's name (Today). */
-export function racingBetween(db: Db, from: string, to: string): RacingRow[] {
-  return statement(
+/**
+ * Races from `from` to `to` of clients still on the books, soonest first, with the runner's name
+ * (Today): the first `limit` of them, and how many there are in all.
+ */
+export function racingBetween(db: Db, from: string, to: string, limit: number): { rows: RacingRow[]; total: number } {
+  const rows = statement(
     db,
-    `SELECT r.client_id, r.id, r.name, r.date, r.distance, r.priority, r.plan_start, r.taper_days, c.first_name, c.last_name
+    `SELECT r.client_id, r.id, r.name, r.date, r.distance, r.priority, r.plan_start, r.taper_days, c.first_name, c.last_name,
+            count(*) OVER () AS total
      FROM races r JOIN clients c ON c.id = r.client_id AND c.archived_at IS NULL
      WHERE r.date BETWEEN ? AND ? AND r.removed_at IS NULL
-     ORDER BY r.date, c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, r.id`,
-  ).all(from, to) as RacingRow[];
+     ORDER BY r.date, c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, r.id
+     LIMIT ?`,
+  ).all(from, to, limit) as (RacingRow & { total: number })[];
+  return { rows, total: rows[0]?.total ?? 0 };
 }

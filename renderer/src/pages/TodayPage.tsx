@@ -55,7 +55,7 @@ export function TodayPage() {
             ) : (
               list.therapists.map((column) => <TherapistDay key={column.therapistId} column={column} clinician={column.therapistId === ownColumn} />)
             )}
-            <RacingSoonList races={list.racingSoon} />
+            <RacingSoonList races={list.racingSoon} total={list.racingSoonTotal} />
           </>
         )}
       </Loaded>
@@ -174,10 +174,17 @@ function AppointmentRow({ appointment: a, clinician }: { appointment: DayAppoint
   );
 }
 
-function RacingSoonList({ races }: { races: readonly RacingSoon[] }) {
+function RacingSoonList({ races, total }: { races: readonly RacingSoon[]; total: number }) {
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="racing-soon">
-      <Title order={2} size="h4" mb="sm" id="racing-soon">Racing in the next 7 days</Title>
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h4" id="racing-soon">Racing in the next 7 days</Title>
+        {total > races.length && (
+          <Text size="sm">
+            The soonest {races.length} of {total.toLocaleString('en-GB')}; every race is on the <Anchor component={Link} to="/races">Races</Anchor> screen.
+          </Text>
+        )}
+      </Group>
       {races.length === 0 ? (
         <Text c="dimmed">No clients racing in the next 7 days.</Text>
       ) : (
