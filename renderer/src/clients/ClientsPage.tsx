@@ -3,6 +3,7 @@ import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { CLIENT_PAGE } from '../../../shared/api/schemas';
 import type { ClientSummary } from '../../../shared/api/types';
 import { call, callKey } from '../api';
 import { useRoles } from '../access/session';
@@ -11,7 +12,6 @@ import { LoadFailed } from '../components/Loaded';
 import { PageTitle } from '../components/PageTitle';
 import { formatDate, fullName } from '../format';
 
-const PAGE = 100;
 const ROW_HEIGHT = 56;
 // minmax(0, …): a long email or race name wraps inside its own column instead of pushing the next.
 const COLUMNS = ['1.85fr', '1.2fr', '2fr', '0.95fr', '1.75fr', '1fr', '1.5fr'].map((fr) => `minmax(0, ${fr})`).join(' ');
@@ -43,7 +43,7 @@ export function ClientsPage() {
 
   const clients = useInfiniteQuery({
     queryKey: callKey('clients:search', { query, includeArchived }),
-    queryFn: ({ pageParam }) => call('clients:search', { query, includeArchived, offset: pageParam, limit: PAGE }),
+    queryFn: ({ pageParam }) => call('clients:search', { query, includeArchived, offset: pageParam, limit: CLIENT_PAGE }),
     initialPageParam: 0,
     getNextPageParam: (last, pages) => {
       const loaded = pages.reduce((n, p) => n + p.rows.length, 0);
@@ -58,8 +58,9 @@ export function ClientsPage() {
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.at(-1)?.index ?? 0;
+  // The next page is asked for once the last ten loaded rows come into reach (overscan included).
   useEffect(() => {
-    if (lastIndex >= rows.length - 20 && clients.hasNextPage && !clients.isFetchingNextPage) void clients.fetchNextPage();
+    if (lastIndex >= rows.length - 10 && clients.hasNextPage && !clients.isFetchingNextPage) void clients.fetchNextPage();
   }, [lastIndex, rows.length, clients]);
 
   const [focused, setFocused] = useState(0);
