@@ -10,11 +10,17 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
-import { queryClient } from './api';
+import { call, callKey, queryClient } from './api';
 import { SessionGate } from './access/SessionGate';
 import { StorageGate } from './backups/StorageGate';
 import { router } from './router';
 import { cssVariablesResolver, theme } from './theme';
+
+// The start-up gates ask these one after another (storage, then session, then the screen);
+// asked together here, their answers are waiting by the time each gate renders.
+for (const name of ['storage:status', 'session:status', 'app:info'] as const) {
+  void queryClient.prefetchQuery({ queryKey: callKey(name, {}), queryFn: () => call(name, {}) });
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
