@@ -53,6 +53,7 @@ function ImportSteps({ race, onDone }: { race: Race; onDone: () => void }) {
   return (
     <Stack>
       <FileInput label="Plan file" placeholder="Choose a .csv or .ics file" accept=".csv,.txt,.ics,text/csv,text/calendar" clearable
+        clearButtonProps={{ 'aria-label': 'Clear the chosen file' }}
         onChange={(f) => void choose(f)} error={fileProblem || undefined} />
       {preview.error && <Alert color="red" role="alert">{preview.error.message}</Alert>}
       {p && file && (
