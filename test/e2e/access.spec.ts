@@ -162,7 +162,7 @@ test('the idle lock hides the screen, and unlocking returns to the form as it wa
   expect(clinic.db.prepare("SELECT count(*) FROM clients WHERE first_name = 'Haile'").pluck().get()).toBe(1);
 });
 
-test('an open note is edited by its author; a locked one offers "Add amendment", not edit', async ({ app, clinic }) => {
+test('an open note is edited by its author, an over-long field refused with nothing saved; a locked one offers "Add amendment", not edit', async ({ app, clinic }) => {
   const { ada, sam, note } = await clinicWithNotes(clinic);
   await signInAs(app, clinic, { roles: ['therapist'], therapistId: sam.id, name: 'Sam Reid' });
   await app.goto(url(app, `#/clients/${ada.id}`));
@@ -172,10 +172,20 @@ test('an open note is edited by its author; a locked one offers "Add amendment",
   };
   let dialog = await openNote();
   await dialog.getByRole('button', { name: 'Edit note' }).click();
+  // Over the schema's 2,000 characters: refused next to the field, the note kept as it was.
+  const stored = () => clinic.db.prepare('SELECT subjective, objective, assessment, plan, advice, author_only, updated_at FROM treatments WHERE id = ?').get(note.id);
+  const before = stored();
+  await dialog.getByLabel('Subjective').fill('Calves eased after the flush.');
+  await dialog.getByLabel('Advice given').fill('Foam roll. '.repeat(190)); // 2,090 characters
+  await dialog.getByRole('button', { name: 'Save note' }).click();
+  await expect(dialog.getByText('Advice given: keep it under 2000 characters.')).toBeVisible();
+  await expect(dialog.getByLabel('Subjective')).toHaveValue('Calves eased after the flush.');
+  expect(stored()).toEqual(before);
   await dialog.getByLabel('Advice given').fill('Foam roll the left calf daily.');
   await dialog.getByRole('button', { name: 'Save note' }).click();
   await expect(dialog).toContainText('Foam roll the left calf daily.');
-  expect(clinic.db.prepare('SELECT advice FROM treatments WHERE id = ?').pluck().get(note.id)).toBe('Foam roll the left calf daily.');
+  expect(clinic.db.prepare('SELECT subjective, advice FROM treatments WHERE id = ?').get(note.id))
+    .toEqual({ subjective: 'Calves eased after the flush.', advice: 'Foam roll the left calf daily.' });
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   clinic.db.prepare("UPDATE treatments SET editable_until = '2026-03-01T00:00'").run(); // the next day has ended
@@ -197,7 +207,7 @@ test('an open note is edited by its author; a locked one offers "Add amendment",
   await screenshot(app, 'access-note-with-amendment-1366');
 });
 
-test('an administrator adds and edits people, and reads the audit trail', async ({ app, clinic }) => {
+test('an administrator adds and edits people (an emptied or taken name refused, nothing saved), and reads the audit trail', async ({ app, clinic }) => {
   await clinic.call('therapists:create', { name: 'Priya Nair' });
   await signInAs(app, clinic, { roles: ['admin'], name: 'Maya Clarke' });
   await app.goto(url(app, '#/settings'));
@@ -218,7 +228,20 @@ test('an administrator adds and edits people, and reads the audit trail', async 
 
   await people.getByRole('button', { name: 'Edit Priya Nair' }).click();
   const edit = app.getByRole('dialog', { name: 'Edit Priya Nair' });
+  // A name emptied, then someone else's (in other case): refused next to the field, the person kept as they were.
+  const person = () => clinic.db.prepare("SELECT id, name, roles, therapist_id, active FROM users WHERE id = (SELECT id FROM users WHERE name = 'Priya Nair')").get();
+  const before = person();
   await edit.getByRole('checkbox', { name: 'Reception' }).check();
+  await edit.getByLabel('Name').fill('  ');
+  await edit.getByRole('button', { name: 'Save person' }).click();
+  await expect(edit.getByText('Name is required.')).toBeVisible();
+  expect(person()).toEqual(before);
+  await edit.getByLabel('Name').fill('maya clarke');
+  await edit.getByRole('button', { name: 'Save person' }).click();
+  await expect(edit.getByText('Someone called Maya Clarke can already sign in.')).toBeVisible();
+  expect(person()).toEqual(before);
+  expect(clinic.db.prepare("SELECT count(*) FROM users WHERE lower(name) = 'maya clarke'").pluck().get()).toBe(1);
+  await edit.getByLabel('Name').fill('Priya Nair');
   await edit.getByRole('button', { name: 'Save person' }).click();
   await expect(edit).toBeHidden();
   expect(clinic.db.prepare("SELECT roles FROM users WHERE name = 'Priya Nair'").pluck().get()).toBe('["therapist","reception"]');
