@@ -15,7 +15,7 @@ import * as races from '../services/races';
 import * as therapists from '../services/therapists';
 import * as treatments from '../services/treatments';
 import * as appointments from '../services/appointments';
-import { daySheet } from '../services/daysheet';
+import { daySheet, saveDaySheetPdf } from '../services/daysheet';
 import * as diary from '../services/diary';
 import * as recall from '../services/recall';
 import * as plans from '../services/plans';
@@ -37,6 +37,8 @@ export interface HandlerContext extends ServiceContext {
   storage?: ClinicStorage;
   /** Asks the person for a path with the system's dialog; null when they cancel. Only main has one. */
   choosePath?: (purpose: PathPurpose) => Promise<string | null>;
+  /** The window's page as an A4 PDF, as its print CSS lays it out (Electron's printToPDF). Only main has one. */
+  printWindowToPdf?: () => Promise<Uint8Array>;
 }
 
 export type Handlers = {
@@ -176,6 +178,7 @@ export const handlers: Handlers = {
   'recall:list': (_, ctx) => recall.recallList(ctx),
   'recall:contact': (input, ctx) => recall.recordContact(ctx, input, actor(ctx).name),
   'daysheet:get': (input, ctx) => daySheet(ctx, input.date),
+  'daysheet:savePdf': (_, ctx) => saveDaySheetPdf(saveDialog(ctx, 'daysheet-save'), ctx.printWindowToPdf),
 
   'plans:get': (input, ctx) => plans.planDetail(ctx, input.id),
   'plans:preview': (input, ctx) => plans.previewPlan(ctx, input),

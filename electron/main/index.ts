@@ -82,6 +82,10 @@ function start(): void {
       version: app.getVersion(),
       dataDir: storage.dataDir,
       choosePath: (purpose) => choosePath(mainWindow, purpose),
+      printWindowToPdf: () =>
+        mainWindow
+          ? mainWindow.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true })
+          : Promise.reject(new Error('There is no window to print.')),
     }),
     { logger: { error: log } },
   );

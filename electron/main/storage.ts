@@ -28,6 +28,7 @@ const SAVE_DIALOGS: Partial<Record<PathPurpose, SaveDialogOptions>> = {
   'export-save': { title: 'Export everything', buttonLabel: 'Export', defaultPath: 'fettle-export.zip', filters: [{ name: 'Zip archive', extensions: ['zip'] }] },
   'record-json-save': { title: 'Save the client record (JSON)', buttonLabel: 'Save', defaultPath: 'client-record.json', filters: [{ name: 'JSON', extensions: ['json'] }] },
   'record-pdf-save': { title: 'Save the client record (PDF)', buttonLabel: 'Save', defaultPath: 'client-record.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] },
+  'daysheet-save': { title: 'Save the day sheet as PDF', buttonLabel: 'Save', defaultPath: 'day-sheet.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] },
   'audit-save': { title: 'Save the audit trail', buttonLabel: 'Save', defaultPath: 'fettle-audit.csv', filters: [{ name: 'CSV', extensions: ['csv'] }] },
 };
 

@@ -63,6 +63,7 @@ export const CALL_NAMES = [
   'recall:list',
   'recall:contact',
   'daysheet:get',
+  'daysheet:savePdf',
   'plans:get',
   'plans:preview',
   'plans:import',

@@ -134,6 +134,8 @@ export const contract = {
   'recall:list': call<RecallEntry[]>()({ input: s.nothing, roles: everyone }),
   'recall:contact': call<RecallContact>()({ input: s.recallContact, roles: everyone }),
   'daysheet:get': call<DaySheet>()({ input: s.daySheetRequest, roles: everyone }),
+  // The day sheet the window shows, as an A4 PDF where the person chooses (file null: cancelled).
+  'daysheet:savePdf': call<{ file: string | null }>()({ input: s.daySheetRequest, roles: everyone }),
 
   // A race's training plan (not clinical notes): read, preview a file, import, edit by hand.
   'plans:get': call<PlanDetail>()({ input: s.byId('Race'), roles: everyone }),

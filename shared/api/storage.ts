@@ -102,5 +102,5 @@ export interface RestoreResult {
 }
 
 /** What the system's file dialog is asked to pick (`files:choose`), or where to save (`…-save`). */
-export const PATH_PURPOSES = ['backup-folder', 'backup-file', 'data-folder', 'export-save', 'record-json-save', 'record-pdf-save', 'import-open', 'audit-save'] as const;
+export const PATH_PURPOSES = ['backup-folder', 'backup-file', 'data-folder', 'export-save', 'record-json-save', 'record-pdf-save', 'import-open', 'audit-save', 'daysheet-save'] as const;
 export type PathPurpose = (typeof PATH_PURPOSES)[number];

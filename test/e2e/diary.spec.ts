@@ -1,8 +1,9 @@
+import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import type { Appointment, AppointmentType, Client, Therapist } from '../../shared/api/types';
 import { ALL_ROLES, type TestClinic } from '../support/clinic';
-import { daySheetPdf } from './daysheet-pdf';
+import { savedDaySheetPdf } from './daysheet-pdf';
 import { expect, test, TODAY, typeDate } from './fixtures';
 
 // The receptionist's screens: the diary (book, move, mark), phase-aware booking, Today, the
@@ -502,7 +503,7 @@ test.describe('the recall list', () => {
   });
 });
 
-test('the day sheet PDF has each client, time and alert, and no note text from the treatments', async ({ clinic }) => {
+test('the day sheet saved as PDF (A4) has each client, time and alert, and no note text from the treatments; a cancelled save writes nothing', async ({ app, clinic, chosenPaths }) => {
   const desk = await arrange(clinic);
   await clinic.call('clients:update', { id: desk.ben.id, updatedAt: desk.ben.updatedAt, notes: 'CLIENTNOTE prefers evenings' });
   await clinic.call('treatments:log', {
@@ -514,12 +515,22 @@ test('the day sheet PDF has each client, time and alert, and no note text from t
   const notes = row(clinic, 'SELECT subjective, objective, assessment, plan, advice FROM treatments') as Record<string, string>;
   expect(Object.values(notes).every((n) => /NOTE/.test(n))).toBe(true); // the notes are there to leak
 
-  const { text: raw } = await daySheetPdf(clinic, TODAY);
+  const { text: raw, pageSize } = await savedDaySheetPdf(app, chosenPaths, TODAY);
+  expect(pageSize).toEqual([595, 842]); // A4 in points
   const text = raw.replace(/\s+/g, ' '); // a long cell may wrap on paper
   for (const expected of ['Day sheet', '02/03/2026', 'Sam Reid', 'Priya Nair', 'Ada Okafor', 'Ben Smith', '10:00–10:30', '11:15–12:15', 'Flush', 'Assessment', 'On anticoagulants']) {
     expect(text).toContain(expected);
   }
   expect(text).not.toMatch(/NOTE|tight left calf|trigger points|foam roll|prefers evenings/);
+
+  // The dialog cancelled: nothing is written and nothing claims it was.
+  const earlier = chosenPaths.get('daysheet-save')!;
+  fs.rmSync(earlier);
+  chosenPaths.delete('daysheet-save');
+  await app.getByRole('button', { name: 'Save as PDF…' }).click();
+  await expect(app.getByRole('button', { name: 'Save as PDF…' })).toBeEnabled();
+  await expect(app.getByText(/^Saved to/)).toHaveCount(0);
+  expect(fs.existsSync(earlier)).toBe(false);
 });
 
 test('diary settings: opening hours, a therapist\'s hours and appointment types are edited, and bad input is refused', async ({ app, clinic }) => {
@@ -569,6 +580,31 @@ test('diary settings: opening hours, a therapist\'s hours and appointment types 
   await dialog.getByRole('button', { name: 'Add type' }).click();
   await expect(dialog).toBeHidden();
   expect(row(clinic, "SELECT duration_min, intensity, active FROM appointment_types WHERE name = 'Stretch session'")).toEqual({ duration_min: 30, intensity: 'light', active: 1 });
+});
+
+test("a therapist's working hours that end before they start are refused next to the day, and nothing is saved", async ({ app, clinic }) => {
+  const desk = await arrange(clinic);
+  const hours = () => clinic.db.prepare('SELECT weekday, starts, ends FROM therapist_hours WHERE therapist_id = ? ORDER BY weekday').all(desk.priya.id);
+  expect(hours()).toEqual([]); // Priya works the clinic's hours
+  await app.goto(url(app, '#/settings'));
+  await choose(app, app.locator('main'), 'Therapist', 'Priya Nair');
+  const priya = app.getByRole('form', { name: "Priya Nair's working hours" });
+  await priya.getByLabel("Works the clinic's opening hours").uncheck();
+  await choose(app, priya, 'Thursday from', '14:00');
+  await choose(app, priya, 'Thursday until', '12:00');
+  await priya.getByRole('button', { name: "Save priya nair's working hours" }).click();
+  await expect(priya.getByText('End: must be after the start.')).toBeVisible();
+  await expect(priya.getByRole('status')).toHaveCount(0);
+  expect(hours()).toEqual([]);
+  // Main refuses it too, whatever the window sends.
+  const week = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: weekday === 4 ? '14:00' : null, end: weekday === 4 ? '12:00' : null }));
+  expect(await clinic.dispatch('hours:set', { therapistId: desk.priya.id, days: week })).toMatchObject({ ok: false, code: 'invalid', message: expect.stringContaining('must be after the start') as string });
+  expect(hours()).toEqual([]);
+
+  await choose(app, priya, 'Thursday until', '18:00');
+  await priya.getByRole('button', { name: "Save priya nair's working hours" }).click();
+  await expect(priya.getByRole('status')).toHaveText('Saved.');
+  expect(hours()).toContainEqual({ weekday: 4, starts: '14:00', ends: '18:00' });
 });
 
 test('the reception screens pass axe with no critical or serious violation', async ({ app, clinic }) => {

@@ -17,6 +17,8 @@ interface Fixtures {
   failingCalls: Set<string>;
   /** What the system's file dialog answers, by purpose (browser runtime); unset means cancelled. */
   chosenPaths: Map<string, string>;
+  /** The page main would print to PDF (browser runtime): Chromium's own printToPDF stands in for Electron's. */
+  window: { page: Page | null };
   dataDir: string;
   /** Direct access to the same clinic the UI talks to (browser runtime), for arranging data. */
   clinic: TestClinic;
@@ -46,15 +48,24 @@ export const test = base.extend<Fixtures>({
   chosenPaths: async ({}, use) => {
     await use(new Map());
   },
+  window: async ({}, use) => {
+    await use({ page: null });
+  },
   dataDir: async ({}, use) => {
     await use(makeDataDir('fettle-e2e-'));
   },
-  clinic: async ({ dataDir, chosenPaths, signedIn }, use) => {
-    const clinic = openTestClinic({ dataDir, today: TODAY, signedIn, choosePath: (purpose) => Promise.resolve(chosenPaths.get(purpose) ?? null) });
+  clinic: async ({ dataDir, chosenPaths, signedIn, window }, use) => {
+    const clinic = openTestClinic({
+      dataDir,
+      today: TODAY,
+      signedIn,
+      choosePath: (purpose) => Promise.resolve(chosenPaths.get(purpose) ?? null),
+      printWindowToPdf: () => (window.page ? window.page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }) : Promise.reject(new Error('No page to print.'))),
+    });
     await use(clinic);
     clinic.close();
   },
-  app: async ({ runtime, clinic, dataDir, failingCalls, responses }, use, testInfo) => {
+  app: async ({ runtime, clinic, dataDir, failingCalls, responses, window }, use, testInfo) => {
     const errors: string[] = [];
     if (runtime === 'electron') {
       const app = await _electron.launch({
@@ -79,6 +90,7 @@ export const test = base.extend<Fixtures>({
         { locale: 'en-US', timezoneId: 'America/Los_Angeles' },
       );
       const page = await context.newPage();
+      window.page = page;
       page.on('pageerror', (e) => errors.push(e.message));
       // A failure injected on purpose is the test's subject, not a stray error.
       page.on('console', (m) => m.type() === 'error' && failingCalls.size === 0 && errors.push(m.text()));

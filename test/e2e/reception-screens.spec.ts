@@ -3,14 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fixedClock } from '../../electron/services/context';
 import { fillSampleClinic } from '../../scripts/sample/clinic';
-import { daySheetPdf } from './daysheet-pdf';
+import { savedDaySheetPdf } from './daysheet-pdf';
 import { expect, screenshot, test, TODAY, typeDate } from './fixtures';
 
 // The reception screens of the sample clinic at 1366×768, saved to artifacts/screenshots to be
 // looked at: the diary's day and week, the booking form with a warning, Today, the recall list,
 // and the day sheet's PDF rendered to PNG (pdftoppm, from poppler-utils).
 
-test('reception screens at 1366×768, and the day sheet PDF as an image', async ({ app, clinic }) => {
+test('reception screens at 1366×768, and the day sheet PDF as an image', async ({ app, clinic, chosenPaths }) => {
   test.setTimeout(120_000);
   await app.setViewportSize({ width: 1366, height: 768 });
   fillSampleClinic({ db: clinic.db, ...fixedClock(TODAY) });
@@ -54,7 +54,7 @@ test('reception screens at 1366×768, and the day sheet PDF as an image', async 
   await expect(app.getByTestId('recall-count')).toBeVisible();
   await screenshot(app, 'recall-1366');
 
-  const { pdf } = await daySheetPdf(clinic, TODAY);
+  const { pdf } = await savedDaySheetPdf(app, chosenPaths, TODAY);
   const dir = path.resolve('artifacts', 'screenshots');
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'daysheet.pdf');

@@ -47,7 +47,7 @@ export const ALL_ROLES: Role[] = ['admin', 'therapist', 'reception'];
  * `actAs({ therapistId })`, as in the app, where a note is always its therapist's.
  */
 export function openTestClinic(
-  options: { today?: string; role?: Role | Role[]; signedIn?: boolean; dataDir?: string; choosePath?: HandlerContext['choosePath'] } = {},
+  options: { today?: string; role?: Role | Role[]; signedIn?: boolean; dataDir?: string; choosePath?: HandlerContext['choosePath']; printWindowToPdf?: HandlerContext['printWindowToPdf'] } = {},
 ): TestClinic {
   const dataDir = options.dataDir ?? makeDataDir();
   const storage = ClinicStorage.open(dataDir);
@@ -76,6 +76,7 @@ export function openTestClinic(
     version: '0.0.0-test',
     dataDir: storage.dataDir,
     ...(options.choosePath ? { choosePath: options.choosePath } : {}),
+    ...(options.printWindowToPdf ? { printWindowToPdf: options.printWindowToPdf } : {}),
   }));
   return {
     dataDir,

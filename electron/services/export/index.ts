@@ -48,7 +48,7 @@ export async function saveClientRecord(
 }
 
 /** Writes `bytes` under a partial name, flushes, then renames: never a half file under the chosen name. */
-function writeWhole(file: string, bytes: Buffer): void {
+export function writeWhole(file: string, bytes: Buffer | Uint8Array): void {
   const partial = path.join(path.dirname(file), `.${path.basename(file)}.partial`);
   try {
     fs.writeFileSync(partial, bytes, { mode: 0o600, flush: true });

@@ -5,7 +5,7 @@ import { enGB } from 'date-fns/locale';
 import { Link, useParams } from 'react-router';
 import type { DayColumn } from '../../../shared/api/types';
 import { INTENSITY_LABEL, PHASE_LABEL } from '../../../shared/guidance';
-import { useCall } from '../api';
+import { useAction, useCall } from '../api';
 import { Loaded } from '../components/Loaded';
 import { formatDate } from '../format';
 import { STATUS_LABEL } from './status';
@@ -18,13 +18,21 @@ import { STATUS_LABEL } from './status';
 export function DaySheetPage() {
   const date = useParams().date ?? '';
   const sheet = useCall('daysheet:get', { date });
+  // Main prints this very page (its print styles, A4) into the file the person chooses.
+  const savePdf = useAction('daysheet:savePdf');
   const title = /^\d{4}-\d{2}-\d{2}$/.test(date) ? `Day sheet, ${format(parseISO(date), 'EEEE', { locale: enGB })} ${formatDate(date)}` : 'Day sheet';
   return (
     <Box className="daysheet" component="main">
       <Group justify="space-between" mb="md" className="no-print">
         <Button variant="default" component={Link} to={`/diary?date=${date}`}>Back to the diary</Button>
-        <Button onClick={() => window.print()}>Print / Save as PDF</Button>
+        <Group gap="xs">
+          <Button variant="default" onClick={() => window.print()}>Print…</Button>
+          <Button loading={savePdf.isPending} onClick={() => savePdf.mutate({ date })}>Save as PDF…</Button>
+        </Group>
       </Group>
+      {savePdf.data?.file && (
+        <Text size="sm" mb="sm" className="no-print" role="status">Saved to {savePdf.data.file}</Text>
+      )}
       <Title order={1} size="h2" mb="xs">{title}</Title>
       <Text size="sm" mb="md">Front-desk copy: times, guidance and medical alerts. No clinical notes.</Text>
       <Loaded query={sheet} what="the day sheet">
