@@ -151,6 +151,44 @@ test('a bad plan file shows its line errors and leaves the plan on file as it wa
   expect(clinic.db.prepare('SELECT date FROM plan_sessions WHERE race_id = ? ORDER BY date').all(race.id)).toEqual([{ date: '2026-01-05' }, { date: '2026-01-10' }]);
 });
 
+test('a column mapping changed in the preview is followed by the preview and by what is imported', async ({ app, clinic, dataDir }) => {
+  const { client, race } = await marathoner(clinic);
+  // A coach's plan moved to this race: the file keeps the old dates first, the revised ones beside them.
+  const file = path.join(dataDir, 'moved-plan.csv');
+  fs.writeFileSync(file, ['Date,Revised date,Session,Km', '15/12/2025,12/01/2026,Easy,8', '17/12/2025,14/01/2026,Tempo,10', '21/12/2025,18/01/2026,Long run,18'].join('\n'));
+  await app.goto(url(app, `#/clients/${client.id}`));
+  await app.getByRole('button', { name: 'Import plan…' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Import a training plan for Spring Marathon' });
+  await dialog.locator('input[type="file"]').setInputFiles(file);
+  const summary = dialog.getByTestId('plan-preview-summary');
+  const errors = dialog.getByRole('alert').filter({ hasText: 'Lines that stop the import' });
+  const importButton = dialog.getByRole('button', { name: /^Import \d+ sessions$/ });
+  await expect(dialog.getByLabel('Date column')).toHaveValue('Date');
+  await expect(summary).toContainText('3 lines need attention');
+  for (const line of [2, 3, 4]) await expect(errors).toContainText(`Line ${line}:`);
+  await expect(importButton).toBeDisabled();
+
+  await dialog.getByLabel('Date column').click();
+  await app.getByRole('option', { name: 'Revised date', exact: true }).click();
+  await expect(dialog.getByLabel('Date column')).toHaveValue('Revised date');
+  await expect(summary).toHaveText('3 sessions from 04/01/2026 to 26/04/2026 (a 16-week block).');
+  await expect(errors).toHaveCount(0);
+  await dialog.getByLabel('Distances are in').click();
+  await app.getByRole('option', { name: 'miles', exact: true }).click();
+  await expect(dialog.getByLabel('Distances are in')).toHaveValue('miles');
+  await expect(dialog.getByLabel('Date column')).toHaveValue('Revised date'); // the unit's new preview keeps the mapping
+  await expect(errors).toHaveCount(0);
+  expect(planRows(clinic)).toEqual([]); // the preview writes nothing
+
+  await importButton.click();
+  await expect(dialog).toBeHidden();
+  expect(clinic.db.prepare('SELECT date, title, round(distance_km, 2) AS km, unit FROM plan_sessions WHERE race_id = ? ORDER BY date').all(race.id)).toEqual([
+    { date: '2026-01-12', title: 'Easy', km: 12.87, unit: 'mi' },
+    { date: '2026-01-14', title: 'Tempo', km: 16.09, unit: 'mi' },
+    { date: '2026-01-18', title: 'Long run', km: 28.97, unit: 'mi' },
+  ]);
+});
+
 test('a plan session is added, edited and refused by hand, a refused edit leaving the row as it was', async ({ app, clinic }) => {
   const { client, race } = await marathoner(clinic);
   await app.goto(url(app, `#/clients/${client.id}`));
