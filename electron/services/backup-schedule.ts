@@ -25,6 +25,9 @@ export function keepBackedUp(
   backUp: (storage: ClinicStorage) => Promise<unknown> = runBackup,
 ): BackupSchedule {
   const attempt = async (why: string) => {
+    // A large clinic's pages are still being checked in a worker just after start-up: backing
+    // up meanwhile would read the file twice over, and a damaged one closes when the check ends.
+    await storage.checked;
     if (!storage.isOpen) return;
     try {
       await backUp(storage);

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { backupName, listBackups } from '../../electron/db/backup';
 import { databasePath } from '../../electron/db/database';
 import { LOCK_FILE } from '../../electron/db/folder-lock';
+import { ClinicStorage } from '../../electron/db/storage';
 import { DAILY_CHECK_MS, keepBackedUp, QUIT_BACKUP_LIMIT_MS } from '../../electron/services/backup-schedule';
 import { REFUSED_FILES } from './files';
 import { scratchSpace } from './support/scratch';
@@ -11,7 +12,7 @@ import { scratchSpace } from './support/scratch';
 // The backups the running app takes on its own, driven by fake timers and a fake clock. SQLite's
 // backup steps run on setImmediate, which stays real.
 
-const { clinic, tempDir } = scratchSpace();
+const { clinic, tempDir, later } = scratchSpace();
 afterEach(() => vi.useRealTimers());
 
 function fakeClock(at: Date): void {
@@ -26,6 +27,8 @@ describe('the backup schedule', () => {
     const c = clinic();
     const logged: string[] = [];
     const schedule = keepBackedUp(c.storage, (m) => logged.push(m));
+    await vi.advanceTimersByTimeAsync(0); // past the wait for the start-up check (none for a small clinic)
+    expect(c.storage.activity?.kind).toBe('backup');
     await c.storage.activity?.done;
     expect(namesIn(c.dataDir)).toEqual([backupName(new Date(2026, 2, 2, 22, 15), 'backup')]);
 
@@ -114,6 +117,22 @@ describe('the backup schedule', () => {
     const idle = keepBackedUp(refused.storage, () => undefined, () => (calls++, Promise.resolve()));
     await vi.advanceTimersByTimeAsync(30 * DAILY_CHECK_MS);
     await idle.finish();
+    expect(calls).toBe(0);
+  });
+
+  it('waits for the start-up check of a large clinic, and takes no backup when the check finds damage', async () => {
+    const dataDir = tempDir('fettle-checked-later-');
+    REFUSED_FILES.damaged(databasePath(dataDir));
+    // Checked in a worker after opening, as a clinic of 64 MB or more is.
+    const storage = ClinicStorage.open(dataDir, { checkInWorkerFrom: 0 });
+    later(() => storage.close());
+    expect(storage.isOpen).toBe(true);
+    let calls = 0;
+    const schedule = keepBackedUp(storage, () => undefined, () => (calls++, Promise.resolve()));
+    await storage.checked;
+    await Promise.resolve();
+    expect(storage.refusal?.reason).toBe('damaged');
+    await schedule.finish();
     expect(calls).toBe(0);
   });
 });
