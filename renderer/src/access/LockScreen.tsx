@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack } from '@mantine/core';
+import { Alert, Button, Stack } from '@mantine/core';
 import { useState } from 'react';
 import type { SecretKind, SignedInUser } from '../../../shared/api/types';
 import { useAction } from '../api';
@@ -16,12 +16,11 @@ export function LockScreen({ user, secretKind }: { user: SignedInUser; secretKin
         <Stack gap="sm">
           <SecretField kind={secretKind} withAsterisk autoFocus value={secret} onChange={(e) => setSecret(e.currentTarget.value)} error={unlock.error?.fields.secret} />
           {unlock.error && !unlock.error.fields.secret && <Alert color="red" role="alert">{unlock.error.message}</Alert>}
-          <Group justify="space-between">
-            <Button variant="default" onClick={() => switchUser.mutate({})} loading={switchUser.isPending}>
-              Switch user (unsaved typing is discarded)
-            </Button>
-            <Button type="submit" loading={unlock.isPending}>Unlock</Button>
-          </Group>
+          {/* One under the other, the way on first: side by side they wrapped out of line in the narrow card. */}
+          <Button type="submit" fullWidth loading={unlock.isPending}>Unlock</Button>
+          <Button variant="default" fullWidth onClick={() => switchUser.mutate({})} loading={switchUser.isPending}>
+            Switch user (unsaved typing is discarded)
+          </Button>
         </Stack>
       </form>
     </AccessScreen>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, SegmentedControl, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, SegmentedControl, Select, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { SecretKind, SessionStatus } from '../../../shared/api/types';
 import { useAction } from '../api';
@@ -27,10 +27,8 @@ export function Recovery({ people, onBack }: { people: SessionStatus['people']; 
             onChange={(e) => setSecret(e.currentTarget.value)} error={fields.secret}
             description={secretKind === 'pin' ? '4 to 8 digits' : 'At least 8 characters'} />
           {recover.error && Object.keys(fields).length === 0 && <Alert color="red" role="alert">{recover.error.message}</Alert>}
-          <Group justify="space-between">
-            <Button variant="default" onClick={onBack}>Back to sign-in</Button>
-            <Button type="submit" disabled={userId === null} loading={recover.isPending}>Set password and sign in</Button>
-          </Group>
+          <Button type="submit" fullWidth disabled={userId === null} loading={recover.isPending}>Set password and sign in</Button>
+          <Button variant="default" fullWidth onClick={onBack}>Back to sign-in</Button>
         </Stack>
       </form>
     </AccessScreen>

@@ -161,6 +161,11 @@ function BookingForm({ prefill, onDone }: { prefill: BookingPrefill; onDone: (bo
                 value={field.value ?? ''} onBlur={field.onBlur} error={err('durationMin')}
                 onChange={(v) => { setDurationTouched(true); field.onChange(typeof v === 'number' ? v : undefined); }} />
             )} />
+            {/* Under the fields, where there is room: beside the warnings they pushed "Book" below a 768 px window. */}
+            {clientId && therapistId && !check.error && check.data && (
+              <Suggestions suggestions={check.data.suggestions} chosen={date ?? ''}
+                onPick={(d) => { setValue('date', d, { shouldValidate: true, shouldDirty: true }); }} />
+            )}
           </Stack>
         </Grid.Col>
         <Grid.Col span={7}>
@@ -170,15 +175,13 @@ function BookingForm({ prefill, onDone }: { prefill: BookingPrefill; onDone: (bo
             ) : check.error ? (
               <LoadFailed what="the guidance for this booking" error={check.error} retry={() => void check.refetch()} />
             ) : check.data ? (
-              <>
-                {dateChosen && (
-                  <CheckPanel check={check.data} clientName={clientName} therapistName={therapistName} date={date} slotChosen={slotChosen}
-                    stale={check.isPlaceholderData}
-                    {...confirmations} />
-                )}
-                <Suggestions suggestions={check.data.suggestions} chosen={date ?? ''}
-                  onPick={(d) => { setValue('date', d, { shouldValidate: true, shouldDirty: true }); }} />
-              </>
+              dateChosen ? (
+                <CheckPanel check={check.data} clientName={clientName} therapistName={therapistName} date={date} slotChosen={slotChosen}
+                  stale={check.isPlaceholderData}
+                  {...confirmations} />
+              ) : (
+                <Text size="sm" c="dimmed">Type a date, or pick a suggested one, to see the client's guidance on it.</Text>
+              )
             ) : (
               <Text size="sm" c="dimmed" role="status">Checking the guidance…</Text>
             )}

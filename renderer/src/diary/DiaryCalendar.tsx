@@ -234,6 +234,8 @@ function EventContent({ event, compact }: EventProps<DiaryEvent> & { compact: bo
   // A week's columns are narrow: the name and flags only, the rest in the tooltip and for screen readers.
   return (
     <span className="diary-event-content" data-appointment-id={a.id}>
+      {/* Shown instead of the grid's "09:00–10:00" where two appointments share a narrow day (diary.css). */}
+      <span className="diary-event-start">{timeOf(a.startsAt)}</span>
       <strong>{a.clientName}</strong>
       {a.hasAlerts && <span title="Medical alerts on file"> ⚠</span>}
       {a.aboveCeiling && <span title="Type is above the guidance"> ▲</span>}
