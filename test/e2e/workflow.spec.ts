@@ -1,3 +1,4 @@
+import type { Locator } from '@playwright/test';
 import { expect, signInAs, test, TODAY, typeDate } from './fixtures';
 
 // The therapist's day: clients, races, the guidance banner and timeline, logging a treatment.
@@ -30,6 +31,72 @@ test('a new client with alerts and a marathon in 40 days shows peak phase in the
   await expect(timeline.locator('[data-segment="peak"]')).toHaveCount(1);
   await expect(timeline.locator(`[data-today="${TODAY}"]`)).toHaveCount(1);
   await expect(timeline).toHaveAttribute('aria-label', /Today is in Peak\./);
+
+  // Every span in words beneath, so nothing needs a mouse; today's span is marked.
+  const key = app.getByRole('list', { name: 'Phases of this block' });
+  await expect(key.getByRole('listitem')).toHaveText([
+    'Base 20/12/2025–13/02/2026 · Deep tissue OK',
+    'Peak 14/02/2026–27/03/2026 · Deep tissue OK',
+    'Taper 28/03/2026–31/03/2026 · Moderate',
+    'Taper, past the 10-day cut-off 01/04/2026–03/04/2026 · Light / maintenance',
+    'Race week 04/04/2026–09/04/2026 · Gentle flush only (familiar therapist)',
+    'Day before the race 10/04/2026 · Avoid massage',
+    'Race day 11/04/2026 · Gentle flush only',
+    'Post-race flush 12/04/2026–14/04/2026 · Gentle flush only',
+    'Post-race light 15/04/2026–18/04/2026 · Light / maintenance',
+    'Post-race moderate 19/04/2026–24/04/2026 · Moderate',
+  ]);
+  await expect(key.locator('[aria-current="date"]')).toHaveText('Peak 14/02/2026–27/03/2026 · Deep tissue OK');
+
+  // Both strips are labelled, each label level with its own strip and left of it.
+  const box = async (locator: Locator) => (await locator.boundingBox())!;
+  const peak = timeline.locator('[data-segment="peak"] rect');
+  for (const [label, strip] of [['Phase', peak.first()], ['Ceiling', peak.last()]] as const) {
+    const text = await box(timeline.getByText(label, { exact: true }));
+    const bar = await box(strip);
+    const middle = text.y + text.height / 2;
+    expect(middle, `${label} label level with its strip`).toBeGreaterThanOrEqual(bar.y - 4);
+    expect(middle, `${label} label level with its strip`).toBeLessThanOrEqual(bar.y + bar.height + 4);
+    expect(text.x + text.width, `${label} label left of the strips`).toBeLessThanOrEqual((await box(timeline.locator('[data-segment="base"] rect').first())).x);
+  }
+});
+
+test("the treatment history's Given column says what was given, never a ceiling's words", async ({ app, clinic }) => {
+  const sam = await clinic.call<{ id: number }>('therapists:create', { name: 'Sam Reid' });
+  const client = await clinic.call<{ id: number }>('clients:create', { firstName: 'Joan', lastName: 'Benoit', usualTherapistId: sam.id });
+  await clinic.call('races:create', { clientId: client.id, name: 'Brighton Marathon', date: '2026-04-11', distance: 'marathon' }); // peak: deep tissue OK
+  clinic.actAs({ roles: ['therapist'], therapistId: sam.id, name: 'Sam Reid' });
+  await clinic.call('treatments:log', { clientId: client.id, therapistId: sam.id, date: '2026-02-20', intensity: 'deep' });
+  await clinic.call('treatments:log', { clientId: client.id, therapistId: sam.id, date: '2026-03-01', intensity: 'flush' });
+  await signInAs(app, clinic, { roles: ['therapist'], therapistId: sam.id, name: 'Sam Reid' });
+  await app.goto(url(app, `#/clients/${client.id}`));
+  const history = app.getByRole('table', { name: 'Treatment history' });
+  const cells = (date: string) => history.getByRole('row', { name: new RegExp(date) }).getByRole('cell');
+  await expect(cells('20/02/2026').nth(2)).toHaveText('Deep tissue');
+  await expect(cells('20/02/2026').nth(3)).toHaveText('Peak · up to Deep tissue OK'); // the ceiling keeps its own words
+  await expect(cells('01/03/2026').nth(2)).toHaveText('Gentle flush');
+  await expect(history.getByRole('columnheader', { name: 'Given' })).toBeVisible();
+});
+
+test('a new screen opens at its top, not at the scroll position of the one before', async ({ app, clinic }) => {
+  await app.setViewportSize({ width: 1366, height: 768 });
+  for (let i = 0; i < 30; i++) {
+    const c = await clinic.call<{ id: number }>('clients:create', { firstName: `Runner${i}`, lastName: 'Okafor' });
+    await clinic.call('races:create', { clientId: c.id, name: `Club 10k no. ${i + 1}`, date: `2026-04-${String(i + 1).padStart(2, '0')}`, distance: '10k' });
+  }
+  await app.goto(url(app, '#/races'));
+  await expect(app.getByRole('article', { name: 'Club 10k no. 30 on 30/04/2026' })).toBeVisible(); // read once, so it opens full height next time
+  await app.getByRole('link', { name: 'Settings' }).click();
+  await expect(app.getByRole('region', { name: 'Backups' })).toBeVisible();
+  await app.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const scrolled = await app.evaluate(() => window.scrollY);
+  expect(scrolled).toBeGreaterThan(300);
+
+  await app.getByRole('link', { name: 'Races' }).click();
+  await expect(app.getByRole('article', { name: 'Club 10k no. 30 on 30/04/2026' })).toBeAttached();
+  // The races page is taller than the scroll it replaced, so only the layout can have brought it to the top.
+  expect(await app.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeGreaterThan(scrolled);
+  expect(await app.evaluate(() => window.scrollY)).toBe(0);
 });
 
 test('logging above the ceiling is blocked until a reason is given, then saved with the guidance snapshot', async ({ app, clinic }) => {
