@@ -23,7 +23,7 @@ import { treatmentHistoryOfClients, treatmentsOfClient } from '../electron/db/re
 import { CHECK_IN_WORKER_FROM_BYTES, ClinicStorage } from '../electron/db/storage';
 import { fixedClock, type ServiceContext } from '../electron/services/context';
 import { clientDetail, searchClients } from '../electron/services/clients';
-import { CLIENT_PAGE } from '../shared/api/schemas';
+import { CLIENT_PAGE } from '../shared/api/paging';
 import { searchTerms } from '../shared/search';
 import { APP_URL, RENDERER_DIR, launchChromium, openRendererContext } from '../test/support/browser-host';
 import { TODAY, clinicSizeFromArgs, seedBenchClinic } from './clinic-seed';
@@ -275,7 +275,10 @@ async function settle(page: Page, ctx: ServiceContext, query: string): Promise<v
 }
 
 interface BrowserFigures {
+  /** The app's first screen: sign-in, as the window opens with no one signed in. */
   firstScreen: { paintMs: number; heading: string };
+  /** Today, the first screen once signed in. */
+  today: { paintMs: number; heading: string };
   keystroke: { paint: Stats; dom: Stats; dispatch: Stats };
   typed: { paint: Stats; dom: Stats };
   samples: number;
@@ -351,10 +354,24 @@ async function benchBrowser(ctx: ServiceContext, storage: ClinicStorage): Promis
     await context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
     await context.addInitScript(watchPaints);
     const errors: string[] = [];
-    const opening = await context.newPage();
-    opening.on('pageerror', (e) => errors.push(e.message));
-    const first = await firstScreen(opening, () => pending);
-    await opening.close();
+    // The median of three loads of a fresh page: the window opens with no one signed in (the
+    // sign-in screen), then, signed in, on Today.
+    const load = async () => {
+      const opening = await context.newPage();
+      opening.on('pageerror', (e) => errors.push(e.message));
+      const painted = await firstScreen(opening, () => pending);
+      await opening.close();
+      return painted;
+    };
+    const median = async () => {
+      const loads = [await load(), await load(), await load()].sort((a, b) => a.paintMs - b.paintMs);
+      return loads[1]!;
+    };
+    const signedIn = session.user!;
+    session.signOut();
+    const first = await median();
+    session.signIn(signedIn);
+    const today = await median();
     const page = await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${APP_URL}#/clients`);
@@ -392,6 +409,7 @@ async function benchBrowser(ctx: ServiceContext, storage: ClinicStorage): Promis
     await context.close();
     return {
       firstScreen: first,
+      today,
       keystroke: { paint: stats(keyPaint), dom: stats(keyDom), dispatch: stats(searchCalls) },
       typed: { paint: stats(typedPaint), dom: stats(typedDom) },
       samples: keyPaint.length,
@@ -448,7 +466,8 @@ async function main(): Promise<void> {
     console.log(`\nThe database file: ${mb(fs.statSync(file).size)}`);
     console.log(`Opening it in a fresh process as the app does (folder lock, header, migrations): ${opening.openMs.toFixed(0)} ms; rss ${mb(opening.rssAfterMb * 1e6)} after (${mb(opening.rssBeforeMb * 1e6)} before)`);
     console.log(`  its quick_check passed ${opening.checkedMs.toFixed(0)} ms after the start (${fs.statSync(file).size >= CHECK_IN_WORKER_FROM_BYTES ? 'in a worker, while the first screen paints; no write is answered before it' : 'before opening'})`);
-    console.log(`First screen ("${browser.firstScreen.heading}") painted ${browser.firstScreen.paintMs.toFixed(0)} ms after the page started loading`);
+    console.log(`First screen ("${browser.firstScreen.heading}") painted ${browser.firstScreen.paintMs.toFixed(0)} ms after the page started loading (median of 3)`);
+    console.log(`Once signed in, "${browser.today.heading}" painted ${browser.today.paintMs.toFixed(0)} ms after the page started loading (median of 3)`);
 
     console.log(`\nService level: searchClients (first page of ${CLIENT_PAGE}, archived hidden), after warm-up. SQL: the same rows read by the`);
     console.log('repositories\' statements alone (the page and its total, its races and treatment history), without the guidance engine.');
@@ -477,6 +496,7 @@ async function main(): Promise<void> {
     summary('  service / its SQL, p95', `${(service.detail.service.p95 / service.detail.sql.p95).toFixed(2)}×`, `<= ${RATIO_TARGET}×`, service.detail.service.p95 / service.detail.sql.p95 <= RATIO_TARGET);
     summary('keystroke to paint, p95', `${browser.keystroke.paint.p95.toFixed(1)} ms`, `<= ${PAINT_TARGET_MS} ms`, browser.keystroke.paint.p95 <= PAINT_TARGET_MS);
     summary('opening + first screen painted', `${openAndPaint.toFixed(0)} ms`, `< ${OPEN_TARGET_MS} ms`, openAndPaint < OPEN_TARGET_MS);
+    summary('  Today painted, once signed in', `${browser.today.paintMs.toFixed(0)} ms`, '(information)');
     summary('  quick_check passed after', `${opening.checkedMs.toFixed(0)} ms`, '(information)');
     summary('database file', mb(fs.statSync(file).size), '(information)');
     summary('main process rss after opening', mb(opening.rssAfterMb * 1e6), '(information)');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CLIENT_PAGE } from './paging';
 import { isValid, parseISO } from 'date-fns';
 import { PATH_PURPOSES } from './storage';
 import { AUDIT_ACTIONS, DISTANCES, INTENSITIES, PLAN_UNITS, PRIORITIES, ROLES, SESSION_KINDS } from '../vocabulary';
@@ -73,14 +74,6 @@ const seenVersion = z.string({ error: 'This form is out of date: reload and try 
 
 /** Changes to a client: its id, the `updatedAt` the person saw, and only the fields they change. */
 export const clientUpdate = z.strictObject({ id: id('Client'), updatedAt: seenVersion, ...changesOf(clientInput.shape) });
-
-/**
- * Clients the list asks for at a time: a screenful at 1920×1080 (15 rows) with room to scroll
- * before the next page is asked for. Every keystroke reads this many clients' races and
- * history and runs the engine for each, so a page of 100 cost a chain of 100,000 clients about
- * twice the time of the search itself (bench/clients.bench.ts).
- */
-export const CLIENT_PAGE = 40;
 
 export const clientSearch = z.strictObject({
   query: text('Search', 100).default(''),

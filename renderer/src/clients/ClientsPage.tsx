@@ -1,9 +1,9 @@
 import { Badge, Button, Group, Paper, Switch, Text, TextInput, Tooltip } from '@mantine/core';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { CLIENT_PAGE } from '../../../shared/api/schemas';
+import { CLIENT_PAGE } from '../../../shared/api/paging';
 import type { ClientSummary } from '../../../shared/api/types';
 import { call, callKey } from '../api';
 import { useRoles } from '../access/session';
@@ -55,7 +55,7 @@ export function ClientsPage() {
   const total = clients.data?.pages[0]?.total ?? 0;
 
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 5 });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.at(-1)?.index ?? 0;
   // The next page is asked for once the last ten loaded rows come into reach (overscan included).
@@ -64,6 +64,7 @@ export function ClientsPage() {
   }, [lastIndex, rows.length, clients]);
 
   const [focused, setFocused] = useState(0);
+  const openClient = useCallback((id: number) => void navigate(`/clients/${id}`), [navigate]);
 
   return (
     <>
@@ -117,56 +118,16 @@ export function ClientsPage() {
               </Text>
             )}
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-              {items.map((item) => {
-                const c = rows[item.index]!;
-                return (
-                  <div
-                    role="row"
-                    aria-rowindex={item.index + 2}
-                    key={c.id}
-                    data-client-id={c.id}
-                    onClick={() => void navigate(`/clients/${c.id}`)}
-                    style={{
-                      position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)`,
-                      display: 'grid', gridTemplateColumns: COLUMNS, columnGap: 12, alignItems: 'center', padding: '0 12px', cursor: 'pointer',
-                      borderBottom: '1px solid var(--mantine-color-gray-2)',
-                      background: item.index === focused && query ? 'var(--mantine-color-teal-0)' : undefined,
-                    }}
-                  >
-                    <div role="cell" style={WRAP}>
-                      <Link to={`/clients/${c.id}`} style={{ color: 'inherit', fontWeight: 600, textDecoration: 'none' }}>
-                        {c.lastName}, {c.firstName}
-                      </Link>
-                      {c.medicalAlerts && (
-                        <Tooltip label={c.medicalAlerts} multiline w={280}>
-                          <Badge color="red" variant="light" size="sm" ml={6} aria-label={`Medical alerts for ${fullName(c)}`}>
-                            Alert
-                          </Badge>
-                        </Tooltip>
-                      )}
-                      {c.archived && (
-                        <Badge color="gray" variant="light" size="sm" ml={6}>
-                          Archived
-                        </Badge>
-                      )}
-                    </div>
-                    <div role="cell" style={WRAP}>{c.phone}</div>
-                    <div role="cell" style={{ ...WRAP, overflowWrap: 'normal', wordBreak: 'normal' }}><Email address={c.email} /></div>
-                    <div role="cell" style={WRAP}>{formatDate(c.dateOfBirth)}</div>
-                    <div role="cell" style={WRAP}>
-                      {c.nextRace && (
-                        <>
-                          {c.nextRace.name}
-                          <br />
-                          <Text span size="xs" c="dimmed">{formatDate(c.nextRace.date)}</Text>
-                        </>
-                      )}
-                    </div>
-                    <div role="cell"><PhaseChip phase={c.phase} size="sm" /></div>
-                    <div role="cell"><IntensityBadge intensity={c.ceiling} size="sm" /></div>
-                  </div>
-                );
-              })}
+              {items.map((item) => (
+                <ClientRow
+                  key={rows[item.index]!.id}
+                  client={rows[item.index]!}
+                  index={item.index}
+                  top={item.start}
+                  highlighted={item.index === focused && query !== ''}
+                  open={openClient}
+                />
+              ))}
             </div>
           </div>
         </div>
@@ -174,3 +135,77 @@ export function ClientsPage() {
     </>
   );
 }
+
+interface ClientRowProps {
+  client: ClientSummary;
+  index: number;
+  top: number;
+  highlighted: boolean;
+  open: (id: number) => void;
+}
+
+/** The same client with the same details: the row need not be drawn again. */
+function sameClient(a: ClientSummary, b: ClientSummary): boolean {
+  return (
+    a.id === b.id && a.firstName === b.firstName && a.lastName === b.lastName && a.phone === b.phone && a.email === b.email &&
+    a.dateOfBirth === b.dateOfBirth && a.medicalAlerts === b.medicalAlerts && a.archived === b.archived && a.phase === b.phase &&
+    a.ceiling === b.ceiling && a.nextRace?.name === b.nextRace?.name && a.nextRace?.date === b.nextRace?.date
+  );
+}
+
+/**
+ * One client in the list. Each keystroke draws the list twice (the typed text, then the results),
+ * and the clients at the top often stay the same as the search narrows: a row is drawn again
+ * only when its client, place or highlight changed (bench/clients.bench.ts, keystroke to paint).
+ */
+const ClientRow = memo(
+  function ClientRow({ client: c, index, top, highlighted, open }: ClientRowProps) {
+    return (
+      <div
+        role="row"
+        aria-rowindex={index + 2}
+        data-client-id={c.id}
+        onClick={() => open(c.id)}
+        style={{
+          position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${top}px)`,
+          display: 'grid', gridTemplateColumns: COLUMNS, columnGap: 12, alignItems: 'center', padding: '0 12px', cursor: 'pointer',
+          borderBottom: '1px solid var(--mantine-color-gray-2)',
+          background: highlighted ? 'var(--mantine-color-teal-0)' : undefined,
+        }}
+      >
+        <div role="cell" style={WRAP}>
+          <Link to={`/clients/${c.id}`} style={{ color: 'inherit', fontWeight: 600, textDecoration: 'none' }}>
+            {c.lastName}, {c.firstName}
+          </Link>
+          {c.medicalAlerts && (
+            <Tooltip label={c.medicalAlerts} multiline w={280}>
+              <Badge color="red" variant="light" size="sm" ml={6} aria-label={`Medical alerts for ${fullName(c)}`}>
+                Alert
+              </Badge>
+            </Tooltip>
+          )}
+          {c.archived && (
+            <Badge color="gray" variant="light" size="sm" ml={6}>
+              Archived
+            </Badge>
+          )}
+        </div>
+        <div role="cell" style={WRAP}>{c.phone}</div>
+        <div role="cell" style={{ ...WRAP, overflowWrap: 'normal', wordBreak: 'normal' }}><Email address={c.email} /></div>
+        <div role="cell" style={WRAP}>{formatDate(c.dateOfBirth)}</div>
+        <div role="cell" style={WRAP}>
+          {c.nextRace && (
+            <>
+              {c.nextRace.name}
+              <br />
+              <Text span size="xs" c="dimmed">{formatDate(c.nextRace.date)}</Text>
+            </>
+          )}
+        </div>
+        <div role="cell"><PhaseChip phase={c.phase} size="sm" /></div>
+        <div role="cell"><IntensityBadge intensity={c.ceiling} size="sm" /></div>
+      </div>
+    );
+  },
+  (a, b) => a.index === b.index && a.top === b.top && a.highlighted === b.highlighted && a.open === b.open && sameClient(a.client, b.client),
+);
