@@ -1,33 +1,34 @@
-import { Badge } from '@mantine/core';
 import { GIVEN_LABEL, INTENSITY_COLOUR, INTENSITY_LABEL, PHASE_COLOUR, PHASE_LABEL } from '../../../shared/guidance';
 import type { Intensity, Phase } from '../../../shared/vocabulary';
 
-// Every screen shows phases and intensities with the same words and colours (from the engine's labels).
+// Every screen shows phases and intensities with the same words and colours (from the engine's
+// labels), as `.chip` spans (app.css): the client list draws dozens of them a keystroke.
 
-export function PhaseChip({ phase, size = 'md' }: { phase: Phase; size?: 'sm' | 'md' | 'lg' }) {
+type ChipSize = 'sm' | 'md' | 'lg';
+
+export function PhaseChip({ phase, size = 'md' }: { phase: Phase; size?: ChipSize }) {
   const colour = PHASE_COLOUR[phase];
   return (
-    <Badge size={size} variant="filled" radius="sm" tt="none" styles={{ root: { background: colour.hex, color: colour.textHex, maxWidth: 'none' }, label: { overflow: 'visible' } }} data-phase={phase}>
+    <span className="chip" data-size={size} data-phase={phase} style={{ background: colour.hex, color: colour.textHex }}>
       {PHASE_LABEL[phase]}
-    </Badge>
+    </span>
   );
 }
 
-export function IntensityBadge({ intensity, size = 'md' }: { intensity: Intensity; size?: 'sm' | 'md' | 'lg' }) {
+export function IntensityBadge({ intensity, size = 'md' }: { intensity: Intensity; size?: ChipSize }) {
   const colour = INTENSITY_COLOUR[intensity];
   return (
-    <Badge size={size} variant="filled" radius="sm" tt="none" styles={{ root: { background: colour.hex, color: colour.textHex, maxWidth: 'none' }, label: { overflow: 'visible' } }} data-intensity={intensity}>
+    <span className="chip" data-size={size} data-intensity={intensity} style={{ background: colour.hex, color: colour.textHex }}>
       {INTENSITY_LABEL[intensity]}
-    </Badge>
+    </span>
   );
 }
 
 /** What was given in a session ("Deep tissue"), in the colour of that intensity. */
-export function GivenBadge({ intensity, size = 'md' }: { intensity: Intensity; size?: 'sm' | 'md' | 'lg' }) {
-  const colour = INTENSITY_COLOUR[intensity];
+export function GivenBadge({ intensity, size = 'md' }: { intensity: Intensity; size?: ChipSize }) {
   return (
-    <Badge size={size} variant="outline" radius="sm" tt="none" styles={{ root: { borderColor: colour.hex, borderWidth: 2, color: '#1a1b1e', maxWidth: 'none' }, label: { overflow: 'visible' } }} data-given={intensity}>
+    <span className="chip" data-size={size} data-outline data-given={intensity} style={{ borderColor: INTENSITY_COLOUR[intensity].hex }}>
       {GIVEN_LABEL[intensity]}
-    </Badge>
+    </span>
   );
 }
