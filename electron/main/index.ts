@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'el
 import { createDispatcher } from '../api/dispatcher';
 import { ClinicStorage } from '../db/storage';
 import { ClinicSession } from '../services/access/session';
+import { keepSearchIndexMerged } from '../services/search-upkeep';
 import { fixedClock, systemClock } from '../services/context';
 import { registerIpc } from './ipc';
 import { menuTemplate } from './menu';
@@ -66,6 +67,8 @@ function start(): void {
   }
   if (storage.refusal) log(`The database in ${dataDir} was not opened (${storage.refusal.reason})`);
   const backups = keepBackedUp(storage, log);
+  // Search stays at its quickest after an import or months of saves (electron/services/search-upkeep.ts).
+  const searchUpkeep = keepSearchIndexMerged(storage, log);
   // Test hook, never honoured in a packaged build: pins "today" so e2e runs are repeatable.
   const testToday = !app.isPackaged ? process.env.FETTLE_TEST_TODAY : undefined;
   const clock = testToday ? fixedClock(testToday) : systemClock();
@@ -104,6 +107,7 @@ function start(): void {
   app.on('before-quit', (event) => {
     if (finished) return;
     event.preventDefault();
+    searchUpkeep.stop();
     finishing ??= backups.finish().finally(() => {
       finished = true;
       app.quit();

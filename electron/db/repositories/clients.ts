@@ -1,7 +1,7 @@
 import type { Client } from '../../../shared/api/types';
 import { clientSearchKey, clientSortName } from '../../../shared/search';
 import type { Db } from '../native';
-import { statement } from '../sql';
+import { statement, writeTransaction } from '../sql';
 
 export interface ClientRow {
   id: number;
@@ -199,4 +199,25 @@ function walkList(db: Db, terms: string[], options: SearchOptions): ClientRow[] 
     limit: options.limit,
     offset: options.offset,
   }) as ClientRow[];
+}
+
+/**
+ * One bounded step of merging the search indexes' segments, about `pages` pages written in each
+ * (a few tens of milliseconds). Each saved client adds a small segment that FTS5 merges only
+ * partly; merged into one, searches at 100,000 clients take about a third less time
+ * (bench/clients.bench.ts). A negative page count makes FTS5 merge across levels, as 'optimize'
+ * does, but a step at a time. Returns whether there was anything left to merge.
+ */
+export function mergeSearchIndexes(db: Db, pages: number): boolean {
+  const changes = statement(db, 'SELECT total_changes() AS n');
+  const merged = (table: 'client_search' | 'client_search_short') =>
+    writeTransaction(db, () => {
+      const before = (changes.get() as { n: number }).n;
+      statement(db, `INSERT INTO ${table} (${table}, rank) VALUES ('merge', ?)`).run(-Math.abs(pages));
+      // The command itself counts as one change; more means pages were merged.
+      return (changes.get() as { n: number }).n - before > 1;
+    });
+  const search = merged('client_search');
+  const short = merged('client_search_short');
+  return search || short;
 }
