@@ -1,9 +1,10 @@
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALL_NAMES } from '../../shared/api/calls';
 import { contract, type CallName } from '../../shared/api/contract';
 import type { Appointment, AppointmentType, Client, PlanSession, Race, Therapist, Treatment } from '../../shared/api/types';
 import { stringsOf } from '../appointments/front-desk';
-import { ALL_ROLES, openTestClinic, type TestClinic } from '../support/clinic';
+import { ALL_ROLES, makeDataDir, openTestClinic, type TestClinic } from '../support/clinic';
 
 // Reception never receives a clinical note field, from any call. Every call reception may make
 // is made here as reception, over a clinic whose notes all carry a marker; each answer is walked
@@ -30,7 +31,12 @@ let clinic: TestClinic;
 let ids: { sam: Therapist; ada: Client; race: Race; type: AppointmentType; booked: Appointment; session: PlanSession; treatment: Treatment };
 
 beforeAll(async () => {
-  clinic = openTestClinic();
+  // The day sheet's PDF is saved where the (stand-in) dialog says, from the (stand-in) window.
+  const sheetFile = path.join(makeDataDir('fettle-sheet-'), 'day-sheet.pdf');
+  clinic = openTestClinic({
+    choosePath: (purpose) => Promise.resolve(purpose === 'daysheet-save' ? sheetFile : null),
+    printWindowToPdf: () => Promise.resolve(new TextEncoder().encode('%PDF-1.7 the page the window shows')),
+  });
   const sam = await clinic.call<Therapist>('therapists:create', { name: 'Sam Reid' });
   clinic.actAs({ roles: ALL_ROLES, therapistId: sam.id, name: 'Sam Reid' });
   const ada = await clinic.call<Client>('clients:create', { firstName: 'Ada', lastName: 'Okafor', medicalAlerts: 'Warfarin', usualTherapistId: sam.id });
@@ -78,6 +84,7 @@ function examples(): Partial<Record<CallName, unknown[]>> {
     'appointmentTypes:list': [{}], 'hours:get': [{}], 'today:list': [{}], 'recall:list': [{}],
     'recall:contact': [{ clientId: ada.id, note: 'Left a message' }],
     'daysheet:get': [{ date: '2026-03-04' }],
+    'daysheet:savePdf': [{ date: '2026-03-04' }],
     'plans:get': [{ id: race.id }],
     'plans:preview': [{ raceId: race.id, format: 'csv', text: PLAN_CSV }],
     'plans:import': [{ raceId: race.id, format: 'csv', text: PLAN_CSV }],
