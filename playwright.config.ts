@@ -13,7 +13,10 @@ export default defineConfig({
   expect: { timeout: 5_000 },
   fullyParallel: false,
   workers: 1,
-  retries: 0,
+  // On CI a failed spec is run once more and, if it then passes, reported as flaky by name (the
+  // keyboard-booking spec has failed once in four runs on a loaded machine): a real failure still
+  // fails twice and turns CI red.
+  retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   use: { viewport: { width: 1366, height: 860 }, trace: 'retain-on-failure' },
   projects: [
