@@ -216,6 +216,7 @@ test.describe('the diary', () => {
     await expect(dialog.getByRole('combobox', { name: 'Type', exact: true })).toHaveValue('Assessment (60 min)');
     await dialog.getByRole('combobox', { name: 'Time', exact: true }).focus();
     await app.keyboard.type('14:15');
+    await expect(app.getByRole('option', { name: '14:15', exact: true })).toBeVisible();
     await app.keyboard.press('ArrowDown');
     await app.keyboard.press('Enter');
     await expect(dialog.getByRole('combobox', { name: 'Time', exact: true })).toHaveValue('14:15');
@@ -315,6 +316,8 @@ test.describe('the diary', () => {
     // The time has focus: type it, pick it, and the rest by Tab.
     await expect(dialog.getByRole('combobox', { name: 'Time', exact: true })).toBeFocused();
     await app.keyboard.type('14:00');
+    // As a person does: Enter once the list shows the time (before that, Enter submits the form).
+    await expect(app.getByRole('option', { name: '14:00', exact: true })).toBeVisible();
     await app.keyboard.press('ArrowDown');
     await app.keyboard.press('Enter');
     await expect(dialog.getByRole('combobox', { name: 'Time', exact: true })).toHaveValue('14:00');
