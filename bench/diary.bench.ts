@@ -4,14 +4,16 @@
 // recall list over 10,000 clients (target < 300 ms, aim 100 ms), and for reference one
 // therapist's week, Today, the day sheet, the booking dry run and a booking. `--clients 100000`
 // measures a ten-year chain instead (issue 17): 1,000,000 appointments over ten years among 30
-// therapists (`--appointments N` sets them apart).
+// therapists (`--appointments N` sets them apart). The phase engine's answers are read as the
+// app keeps them ahead (electron/services/kept-guidance.ts); the same reads with nothing kept
+// are printed beside them.
 // Figures from a shared machine vary; compare runs on one machine.
-// Run: npx tsx bench/diary.bench.ts [--clients 100000] [--appointments N]
+// Run: npx tsx bench/diary.bench.ts [--clients 100000] [--appointments N] [--keep <folder>]
 
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase, type Db } from '../electron/db/database';
+import { databasePath, openDatabase, type Db } from '../electron/db/database';
 import { insertTherapist } from '../electron/db/repositories/therapists';
 import { listAppointmentTypes } from '../electron/db/repositories/schedule';
 import { bookAppointment, checkBooking, setAppointmentStatus } from '../electron/services/appointments';
@@ -19,6 +21,8 @@ import { fixedClock, type ServiceContext } from '../electron/services/context';
 import { daySheet } from '../electron/services/daysheet';
 import { diaryRangeOf, todayList } from '../electron/services/diary';
 import { recallList } from '../electron/services/recall';
+import { guidanceKeeper } from '../electron/services/kept-guidance';
+import { getSetting, setSetting } from '../electron/db/repositories/settings';
 import { addDays } from '../shared/guidance';
 import { seededRandom } from '../scripts/sample/random';
 import { clinicSizeFromArgs, TODAY, seedBenchClinic } from './clinic-seed';
@@ -119,17 +123,49 @@ function monday(date: string): string {
   return addDays(date, -weekday);
 }
 
+/** The therapists of a clinic seeded before (--keep), in the order seedDiary made them. */
+function seededTherapists(db: Db): { therapists: number[]; ms: number } {
+  return { therapists: db.prepare('SELECT id FROM therapists ORDER BY id').pluck().all() as number[], ms: 0 };
+}
+
 function main(): void {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fettle-bench-diary-'));
+  // --keep <folder>: seed into that folder and leave it, or reuse the clinic already there (a
+  // chain's million appointments take minutes to seed). Its sizes are the ones it was seeded with.
+  const kept = ARGS.includes('--keep') ? path.resolve(ARGS[ARGS.indexOf('--keep') + 1] ?? '') : null;
+  const reusing = kept !== null && fs.existsSync(databasePath(kept));
+  const dataDir = kept ?? fs.mkdtempSync(path.join(os.tmpdir(), 'fettle-bench-diary-'));
+  if (kept) fs.mkdirSync(kept, { recursive: true });
   const db = openDatabase(dataDir);
   try {
     console.log(`Front desk: the benchmark clinic (${SIZE.clients.toLocaleString('en-GB')} clients) with ${DIARY.appointments.toLocaleString('en-GB')} appointments over ${DIARY.years} years among ${DIARY.therapists} therapists; today ${TODAY}`);
-    const seeded = seedBenchClinic(db, SIZE);
-    const diary = seedDiary(db, seeded.clientIds);
+    const seeded = reusing ? { ms: 0, clientIds: [] } : seedBenchClinic(db, SIZE);
+    const diary = reusing ? seededTherapists(db) : seedDiary(db, seeded.clientIds);
     const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n.toLocaleString('en-GB');
-    console.log(`  seeded in ${((seeded.ms + diary.ms) / 1000).toFixed(1)} s: ${count('SELECT count(*) AS n FROM appointments')} appointments for ${diary.therapists.length} therapists (${FIRST_DAY} to ${LAST_DAY}), ${count('SELECT count(*) AS n FROM treatments')} treatments`);
+    const how = reusing ? `reusing the clinic in ${kept}` : `seeded in ${((seeded.ms + diary.ms) / 1000).toFixed(1)} s`;
+    console.log(`  ${how}: ${count('SELECT count(*) AS n FROM clients')} clients, ${count('SELECT count(*) AS n FROM appointments')} appointments for ${diary.therapists.length} therapists, ${count('SELECT count(*) AS n FROM treatments')} treatments`);
 
     const ctx: ServiceContext = { db, ...fixedClock(TODAY, '09:00') };
+    // The phase engine's answers as the app's upkeep keeps them (electron/services/kept-guidance.ts):
+    // filled a bounded step at a time after the upgrade that brings them, then after each change.
+    const keeper = guidanceKeeper(ctx);
+    const stepTimes: number[] = [];
+    for (let more = true; more; ) {
+      const started = performance.now();
+      more = keeper.step();
+      stepTimes.push(performance.now() - started);
+    }
+    const sum = stepTimes.reduce((a, b) => a + b, 0);
+    console.log(`  answers kept as the app's upkeep leaves them: ${stepTimes.length} steps, ${(sum / 1000).toFixed(1)} s in all, longest step ${Math.max(...stepTimes).toFixed(0)} ms`);
+    /** The same read with nothing kept, every answer worked out by the engine there and then. */
+    const workedOut = <T>(read: () => T): T => {
+      const rules = getSetting(db, 'kept_guidance_rules');
+      setSetting(db, 'kept_guidance_rules', null);
+      try {
+        return read();
+      } finally {
+        setSetting(db, 'kept_guidance_rules', rules);
+      }
+    };
     const rnd = seededRandom(5);
     const onBooks = (db.prepare('SELECT id FROM clients WHERE archived_at IS NULL').all() as { id: number }[]).map((c) => c.id);
     const thisWeek = monday(TODAY);
@@ -143,6 +179,8 @@ function main(): void {
       weekThree: measure(300, 30, (i) => diaryRangeOf(ctx, { from: weekOf(i), to: addDays(weekOf(i), 6), therapistIds: diary.therapists.slice(0, 3), includeCancelled: false })),
       weekOne: measure(300, 30, (i) => diaryRangeOf(ctx, { from: weekOf(i), to: addDays(weekOf(i), 6), therapistIds: [diary.therapists[i % diary.therapists.length]!], includeCancelled: false })),
       recall: measure(SIZE.clients > 20_000 ? 20 : 40, 5, () => recallList(ctx)),
+      weekWorkedOut: measure(60, 5, (i) => workedOut(() => diaryRangeOf(ctx, { from: weekOf(i), to: addDays(weekOf(i), 6), therapistIds: null, includeCancelled: false }))),
+      recallWorkedOut: measure(SIZE.clients > 20_000 ? 10 : 20, 2, () => workedOut(() => recallList(ctx))),
       today: measure(100, 10, () => todayList(ctx)),
       sheet: measure(100, 10, (i) => daySheet(ctx, addDays(TODAY, i % 5))),
       check: measure(200, 20, () =>
@@ -165,6 +203,8 @@ function main(): void {
     report('diary week, three therapists', figures.weekThree);
     report('diary week, one therapist', figures.weekOne);
     report(`recall list over ${SIZE.clients.toLocaleString('en-GB')} clients (recall:list)`, figures.recall, RECALL_TARGET_MS);
+    report('diary week, nothing kept (all worked out)', figures.weekWorkedOut);
+    report('recall list, nothing kept (all worked out)', figures.recallWorkedOut);
     report('Today (today:list)', figures.today);
     report('day sheet (daysheet:get)', figures.sheet);
     report('booking dry run (appointments:check)', figures.check);
@@ -175,7 +215,7 @@ function main(): void {
     console.log(`  recall list, p95                  ${figures.recall.p95.toFixed(2).padStart(8)} ms   target < ${RECALL_TARGET_MS} ms   ${verdict(figures.recall.p95, RECALL_TARGET_MS)} (aim < ${RECALL_AIM_MS} ms: ${verdict(figures.recall.p95, RECALL_AIM_MS)})`);
   } finally {
     db.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!kept) fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'el
 import { createDispatcher } from '../api/dispatcher';
 import { ClinicStorage } from '../db/storage';
 import { ClinicSession } from '../services/access/session';
+import { keepGuidanceFilled } from '../services/kept-guidance';
 import { keepSearchIndexMerged } from '../services/search-upkeep';
 import { fixedClock, systemClock } from '../services/context';
 import { registerIpc } from './ipc';
@@ -72,6 +73,8 @@ function start(): void {
   // Test hook, never honoured in a packaged build: pins "today" so e2e runs are repeatable.
   const testToday = !app.isPackaged ? process.env.FETTLE_TEST_TODAY : undefined;
   const clock = testToday ? fixedClock(testToday) : systemClock();
+  // The diary and recall list read the phase engine's answers kept ahead (electron/services/kept-guidance.ts).
+  const guidanceUpkeep = keepGuidanceFilled(storage, clock, log);
   // No one is signed in at start: the window opens on sign-in (or the first-run set-up).
   const clinicSession = new ClinicSession();
   const dispatch = createDispatcher(
@@ -108,6 +111,7 @@ function start(): void {
     if (finished) return;
     event.preventDefault();
     searchUpkeep.stop();
+    guidanceUpkeep.stop();
     finishing ??= backups.finish().finally(() => {
       finished = true;
       app.quit();

@@ -5,9 +5,11 @@ import type {
 } from '../../shared/api/types';
 import { engineRace } from '../../shared/api/engine-input';
 import { addDays, daysBetween, guidanceFor, intensityRank } from '../../shared/guidance';
+import type { Intensity, Phase } from '../../shared/vocabulary';
 import { appointmentsBetween, toAppointment, type DiaryRow } from '../db/repositories/appointments';
 import { historyForCeilings, POST_RACE_REACH_DAYS, racesFrom, racingBetween } from '../db/repositories/front-desk';
 import * as schedule from '../db/repositories/schedule';
+import { keptState } from '../db/repositories/kept-guidance';
 import { getTherapist, listTherapists } from '../db/repositories/therapists';
 import { writeTransaction } from '../db/sql';
 import { ClinicError, notFound, type ServiceContext } from './context';
@@ -18,18 +20,24 @@ import { timeSpan, weekdayOf } from './wall-clock';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
+/** The day, therapist and client of an appointment: all its phase and ceiling depend on besides the client's races and history. */
+export interface AppointmentDay { client_id: number; therapist_id: number; starts_at: string }
+
+export interface PhaseAndCeiling { phase: Phase; ceiling: Intensity }
+
 /**
- * Each appointment with its client's phase and ceiling on its day, as its therapist would
- * treat. Races and history are read once for all the clients in view, and only as much as the
- * ceiling rules can look at for days from `from` to `to`.
+ * Each appointment's phase and ceiling on its day, as its therapist would treat, for
+ * appointments from `from` to `to`. Races and history are read once for all the clients, and
+ * only as much as the ceiling rules can look at for those days.
  */
-function withGuidance(ctx: ServiceContext, rows: readonly DiaryRow[], from: string, to: string): DiaryAppointment[] {
+export function phasesOf(ctx: ServiceContext, rows: readonly AppointmentDay[], from: string, to: string): PhaseAndCeiling[] {
+  if (rows.length === 0) return [];
   const clientIds = [...new Set(rows.map((r) => r.client_id))];
   const races = racesFrom(ctx.db, clientIds, addDays(from, -POST_RACE_REACH_DAYS));
   const engineRaces = new Map([...races].map(([id, list]) => [id, list.map((r) => engineRace(r))]));
   const pairs = new Map(rows.map((r) => [`${r.client_id}|${r.therapist_id}`, { clientId: r.client_id, therapistId: r.therapist_id }]));
   const history = historyForCeilings(ctx.db, [...pairs.values()], from, to);
-  const seen = new Map<string, { phase: DiaryAppointment['phase']; ceiling: DiaryAppointment['ceiling'] }>();
+  const seen = new Map<string, PhaseAndCeiling>();
   return rows.map((row) => {
     const date = row.starts_at.slice(0, 10);
     const key = `${row.client_id}|${date}|${row.therapist_id}`;
@@ -39,6 +47,21 @@ function withGuidance(ctx: ServiceContext, rows: readonly DiaryRow[], from: stri
       guidance = { phase: g.phase, ceiling: g.ceiling };
       seen.set(key, guidance);
     }
+    return guidance;
+  });
+}
+
+/**
+ * Each appointment with its client's phase and ceiling: as kept (electron/services/kept-guidance.ts)
+ * where they are, worked out for the rest.
+ */
+function withGuidance(ctx: ServiceContext, rows: readonly DiaryRow[], from: string, to: string): DiaryAppointment[] {
+  const kept = keptState(ctx.db).current;
+  const missing = rows.filter((r) => !kept || r.kept_phase === null);
+  const worked = phasesOf(ctx, missing, from, to);
+  const fresh = new Map(missing.map((r, i) => [r, worked[i]!]));
+  return rows.map((row) => {
+    const guidance = fresh.get(row) ?? { phase: row.kept_phase!, ceiling: row.kept_ceiling! };
     return {
       ...toAppointment(row),
       intensity: row.type_intensity,

@@ -30,9 +30,12 @@ const quietly = async (_: JobProgress) => {};
 const exportTo = (file: string, step: (p: JobProgress) => Promise<void> = quietly) => exportClinic(clinic.db, file, { appVersion: '0.0.0-test', step });
 const readZip = (file: string) => unzipSync(new Uint8Array(fs.readFileSync(file)));
 
-/** The tables of the schema, found independently of the export's own code: all but SQLite's and the search index. */
+/** The tables of the schema, found independently of the export's own code: all but SQLite's, the search index and the phase answers kept ahead. */
+const KEPT_AHEAD = ['appointment_guidance', 'guidance_queue', 'recall_due'];
 const schemaTables = (): string[] =>
-  (clinic.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'client\\_search%' ESCAPE '\\' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+  (clinic.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'client\\_search%' ESCAPE '\\' ORDER BY name").all() as { name: string }[])
+    .map((r) => r.name)
+    .filter((name) => !KEPT_AHEAD.includes(name));
 
 const isSecret = (column: string) => /_hash$/.test(column);
 const columnsOf = (table: string) => (clinic.db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string }[]).map((c) => c.name).filter((c) => !isSecret(c));

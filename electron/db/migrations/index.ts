@@ -8,6 +8,7 @@ import { planSessions } from './006-plan-sessions';
 import { clientSearchIndex } from './007-client-search-index';
 import { frontDeskIndexes } from './008-front-desk-indexes';
 import { usersAndAudit } from './009-users-and-audit';
+import { keptGuidance } from './010-kept-guidance';
 
 /** How far a long step (rebuilding an index on a large clinic) has got: `done` of `total` rows. */
 export type MigrationProgress = (done: number, total: number) => void;
@@ -20,6 +21,6 @@ export interface Migration {
 }
 
 /** Ordered; each runs once, inside one transaction together with its user_version bump. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, clientSearchKey, clientListIndexes, diary, raceHistoryAndSettings, planSessions, clientSearchIndex, frontDeskIndexes, usersAndAudit];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, clientSearchKey, clientListIndexes, diary, raceHistoryAndSettings, planSessions, clientSearchIndex, frontDeskIndexes, usersAndAudit, keptGuidance];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,5 +1,5 @@
 import type { Appointment, AppointmentStatus } from '../../../shared/api/types';
-import type { Intensity } from '../../../shared/vocabulary';
+import type { Intensity, Phase } from '../../../shared/vocabulary';
 import type { Db } from '../native';
 import { statement } from '../sql';
 
@@ -17,6 +17,9 @@ interface Row {
 export interface DiaryRow extends Row {
   type_intensity: Intensity | null;
   medical_alerts: string;
+  /** The phase and ceiling kept for it (migration 10), when they are. */
+  kept_phase: Phase | null;
+  kept_ceiling: Intensity | null;
 }
 
 export const toAppointment = (r: Row): Appointment => ({
@@ -77,7 +80,8 @@ export function appointmentsBetween(
 ): DiaryRow[] {
   return statement(
     db,
-    `${SELECT}
+    `${SELECT.replace(' a.updated_at', ' a.updated_at, g.phase AS kept_phase, g.ceiling AS kept_ceiling')}
+     LEFT JOIN appointment_guidance g ON g.appointment_id = a.id
      WHERE a.starts_at >= @from AND a.starts_at < @to
        AND (@therapists IS NULL OR a.therapist_id IN (SELECT value FROM json_each(@therapists)))
        AND (@cancelled OR a.status <> 'cancelled')

@@ -131,21 +131,29 @@ export function historyForDue(db: Db, clientIds: readonly number[], from: string
   return byClient(clientIds, [...before, ...recent], toEntry);
 }
 
+/** Every client, the given ones, or those with ids in (after, upTo]. */
+export type ClientsAmong = { all: true } | { ids: readonly number[] } | { after: number; upTo: number };
+
 /**
  * The races that can hold `today`: raced since `recentFrom`, racing by `blockUntil` (the
  * longest default block), or in a plan that has started. Only their clients can have a booking
  * due today, and only these races decide it. (Archived clients are left out afterwards, from
  * the few that make the list: joining every race to its client costs more than the rest.)
  */
-export function racesHoldingToday(db: Db, q: { today: string; recentFrom: string; blockUntil: string }): Map<number, EngineRaceFields[]> {
+export function racesHoldingToday(
+  db: Db,
+  q: { today: string; recentFrom: string; blockUntil: string },
+  among: ClientsAmong = { all: true },
+): Map<number, EngineRaceFields[]> {
+  const which = 'ids' in among ? 'AND client_id IN (SELECT value FROM json_each(@ids))' : 'after' in among ? 'AND client_id > @after AND client_id <= @upTo' : '';
   const rows = statement(
     db,
     `SELECT client_id, id, name, date, distance, priority, plan_start, taper_days FROM races
-     WHERE removed_at IS NULL AND date BETWEEN @recentFrom AND @blockUntil
+     WHERE removed_at IS NULL AND date BETWEEN @recentFrom AND @blockUntil ${which}
      UNION ALL
      SELECT client_id, id, name, date, distance, priority, plan_start, taper_days FROM races
-     WHERE removed_at IS NULL AND date > @blockUntil AND plan_start <= @today`,
-  ).all(q) as RaceRow[];
+     WHERE removed_at IS NULL AND date > @blockUntil AND plan_start <= @today ${which}`,
+  ).all({ ...q, ...('ids' in among ? { ids: JSON.stringify(among.ids) } : 'after' in among ? { after: among.after, upTo: among.upTo } : {}) }) as RaceRow[];
   const byClientId = new Map<number, EngineRaceFields[]>();
   for (const row of rows) {
     const races = byClientId.get(row.client_id);

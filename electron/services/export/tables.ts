@@ -32,6 +32,9 @@ export interface ExportTable {
 /** Tables rebuilt from other data, left out with the reason the README gives. */
 export const DERIVED_TABLES: Readonly<Record<string, string>> = {
   client_search_counts: 'counts of the pieces of names in the search index; rebuilt from clients.search_key',
+  appointment_guidance: "each appointment's phase and ceiling as the app keeps them ahead; worked out again from races and treatments",
+  recall_due: 'what the recall list has due on a day, as the app keeps it ahead; worked out again from races, treatments and plans',
+  guidance_queue: 'clients whose kept phase answers are still to be worked out again',
 };
 
 const SEARCH_INDEX_WHY = 'the client search index (an SQLite full-text index); rebuilt from clients.search_key';
