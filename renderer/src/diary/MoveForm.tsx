@@ -15,7 +15,8 @@ import { formatDateTime } from '../format';
 import { CheckPanel, useConfirmations } from './CheckPanel';
 import { placeSlotErrors } from './slotErrors';
 import { dateAndTime, joinStartsAt } from './slotForm';
-import { QUARTER_HOURS, dateOf, timeOf } from './time';
+import { dateOf, timeOf } from './time';
+import { TimeSelect } from './TimeSelect';
 import { Caution } from './Caution';
 
 /** Where the appointment is going: from a drag that needs a confirmation, or its own place. */
@@ -105,8 +106,8 @@ function MoveForm({ target, onDone }: { target: MoveTarget; onDone: () => void }
                 <DateField label="Date" withAsterisk value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={err('date')} clearable={false} />
               )} />
               <Controller control={control} name="time" render={({ field }) => (
-                <Select label="Time" withAsterisk searchable openOnFocus={false} onFocus={(e) => e.currentTarget.select()} data-autofocus data={[...QUARTER_HOURS]} allowDeselect={false}
-                  value={field.value || null} onChange={(v) => field.onChange(v ?? '')} onBlur={field.onBlur} error={err('time')} />
+                <TimeSelect label="Time" withAsterisk openOnFocus={false} onFocus={(e) => e.currentTarget.select()} data-autofocus
+                  value={field.value || null} onChange={field.onChange} onBlur={field.onBlur} error={err('time')} />
               )} />
             </Group>
             <Controller control={control} name="therapistId" render={({ field }) => (

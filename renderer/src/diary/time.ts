@@ -53,3 +53,16 @@ export const plusDays = (iso: string, days: number): string => isoDay(addCalenda
 
 /** ISO weekday of a date: 1 = Monday .. 7 = Sunday. */
 export const weekdayOf = (iso: string): number => ((parseISO(iso).getDay() + 6) % 7) + 1;
+
+/**
+ * A time typed by hand ("10:30", "1030", "10.30", "9", "930") as `HH:mm` when it falls on the
+ * quarter hour; null for anything else.
+ */
+export function typedTime(text: string): string | null {
+  const match = /^\s*(\d{1,2})(?:[:.]?(\d{2}))?\s*$/.exec(text);
+  if (!match) return null;
+  const hours = Number(match[1]);
+  const minutes = Number(match[2] ?? '0');
+  if (hours > 23 || minutes % SLOT_MINUTES !== 0 || minutes > 45) return null;
+  return timeOfMinutes(hours * 60 + minutes);
+}

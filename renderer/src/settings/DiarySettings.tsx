@@ -10,7 +10,7 @@ import { INTENSITIES } from '../../../shared/vocabulary';
 import { useAction, useCall } from '../api';
 import { applyServerErrors, submitOnShortcut, summariseHiddenErrors } from '../components/forms';
 import { Loaded } from '../components/Loaded';
-import { QUARTER_HOURS } from '../diary/time';
+import { TimeSelect } from '../diary/TimeSelect';
 
 // The diary's settings: the clinic's opening hours, each therapist's working hours, and the
 // appointment types (default length and the intensity each implies).
@@ -129,7 +129,7 @@ function HoursForm({ therapistId, days, usesClinicHours, label, openWord }: { th
                     {(['start', 'end'] as const).map((edge) => (
                       <Table.Td key={edge}>
                         <Controller control={control} name={`days.${i}.${edge}`} render={({ field }) => (
-                          <Select aria-label={`${name} ${edge === 'start' ? 'from' : 'until'}`} w={110} searchable allowDeselect={false} disabled={!open} data={[...QUARTER_HOURS]}
+                          <TimeSelect aria-label={`${name} ${edge === 'start' ? 'from' : 'until'}`} w={110} disabled={!open}
                             value={field.value ?? null} onChange={(v) => { field.onChange(v); setSaved(false); }} error={dayError(i, edge)} />
                         )} />
                       </Table.Td>
