@@ -12,11 +12,13 @@ import { getSetting } from './repositories/settings';
 
 /**
  * From this size a database is opened before its pages are checked, and checked in a worker
- * thread while the first screen paints. quick_check reads every page at roughly 200 MB/s on a
- * clinic laptop, so below this size checking first costs under a third of a second; a ten-year
- * chain's 430 MB took 1.8 to 2.6 s, a blank window for that long (bench/clients.bench.ts).
+ * thread while the first screen paints. quick_check read about 50 MB/s on the 2-core machine the
+ * benchmarks run on (200 MB/s on a quicker laptop): a busy clinic's 40 MB took 0.8 s before
+ * the window could show anything, a ten-year chain's 430 MB 1.8 to 2.6 s (bench/clients.bench.ts).
+ * Below this size checking first costs a fifth of a second at most, and a new or small clinic's
+ * damage is found before anything is shown.
  */
-export const CHECK_IN_WORKER_FROM_BYTES = 64 * 1024 * 1024;
+export const CHECK_IN_WORKER_FROM_BYTES = 8 * 1024 * 1024;
 
 export interface StorageOptions {
   migrations?: readonly Migration[];

@@ -123,7 +123,7 @@ describe('the backup schedule', () => {
   it('waits for the start-up check of a large clinic, and takes no backup when the check finds damage', async () => {
     const dataDir = tempDir('fettle-checked-later-');
     REFUSED_FILES.damaged(databasePath(dataDir));
-    // Checked in a worker after opening, as a clinic of 64 MB or more is.
+    // Checked in a worker after opening, as a clinic of 8 MB or more is.
     const storage = ClinicStorage.open(dataDir, { checkInWorkerFrom: 0 });
     later(() => storage.close());
     expect(storage.isOpen).toBe(true);
