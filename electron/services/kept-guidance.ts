@@ -1,7 +1,7 @@
 import {
   appointmentsOfClients, dropOldRecall, forgetAll, KEPT_RULES, keepPhases, keepRecall, keptState, lastClientId, queuedClients, unqueue,
 } from '../db/repositories/kept-guidance';
-import { setSetting } from '../db/repositories/settings';
+import { getSetting, setSetting } from '../db/repositories/settings';
 import type { ClinicStorage } from '../db/storage';
 import { writeTransaction } from '../db/sql';
 import type { ServiceContext } from './context';
@@ -30,7 +30,6 @@ export interface GuidanceKeeper {
  * again; then, once a day, what is due today is worked out for every client, a range of ids a step.
  */
 export function guidanceKeeper(ctx: ServiceContext): GuidanceKeeper {
-  let pass: { day: string; after: number } | null = null;
   return {
     step() {
       const db = ctx.db;
@@ -41,27 +40,37 @@ export function guidanceKeeper(ctx: ServiceContext): GuidanceKeeper {
           forgetAll(db);
           setSetting(db, 'kept_guidance_rules', KEPT_RULES);
           setSetting(db, 'recall_kept_for', null);
+          setSetting(db, 'recall_pass', null);
           return true;
         }
+        // Another day than the one kept complete (midnight, or a clock set back): the rows written
+        // from now on are for today, so that day's answers are no longer whole.
+        if (state.recallFor !== null && state.recallFor !== today) setSetting(db, 'recall_kept_for', null);
         const changed = queuedClients(db, CLIENTS_A_STEP);
         if (changed.length > 0) {
           workOut(ctx, changed, today);
           return true;
         }
         if (state.recallFor === today) return false;
-        if (pass?.day !== today) pass = { day: today, after: 0 };
-        const upTo = pass.after + RECALL_IDS_A_STEP;
-        keepRecall(db, today, dueAnswers(ctx, today, racesHolding(ctx, today, { after: pass.after, upTo })));
-        dropOldRecall(db, today, pass.after, upTo);
-        pass.after = upTo;
-        if (upTo >= lastClientId(db)) {
-          setSetting(db, 'recall_kept_for', today);
-          pass = null;
-        }
+        // How far today's pass has got is kept in the database, in the same transaction as its
+        // rows: a restored file, a failed commit or new rules then cannot leave a gap behind it.
+        const after = passedUpTo(getSetting(db, 'recall_pass'), today);
+        const upTo = after + RECALL_IDS_A_STEP;
+        keepRecall(db, today, dueAnswers(ctx, today, racesHolding(ctx, today, { after, upTo })));
+        dropOldRecall(db, today, after, upTo);
+        const done = upTo >= lastClientId(db);
+        setSetting(db, 'recall_pass', done ? null : `${today} ${upTo}`);
+        if (done) setSetting(db, 'recall_kept_for', today);
         return true;
       });
     },
   };
+}
+
+/** The last client id today's pass has covered, from the kept `<day> <id>`; 0 to start it. */
+function passedUpTo(kept: string | null, today: string): number {
+  const [day, upTo] = kept?.split(' ') ?? [];
+  return day === today && upTo !== undefined ? Number(upTo) : 0;
 }
 
 /** Every appointment's phase and ceiling, and today's recall answer, of clients changed since. */

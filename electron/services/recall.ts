@@ -79,8 +79,10 @@ function keptAnswers(ctx: ServiceContext, today: string): Map<number, DueAnswer>
   if (!state.current || state.recallFor !== today) return null;
   const changed = queuedClients(ctx.db, CHANGED_AT_MOST + 1);
   if (changed.length > CHANGED_AT_MOST) return null;
-  // A change drops the client's kept answer (migration 10's triggers), so none of `changed` is read twice.
+  // A change to what the answers come from drops the client's kept one (migration 10's triggers);
+  // a client queued only for an appointment keeps theirs, and the answer worked out replaces it.
   const answers = new Map(keptRecall(ctx.db, today) as [number, DueAnswer][]);
+  for (const id of changed) answers.delete(id);
   for (const [clientId, answer] of dueAnswers(ctx, today, racesHolding(ctx, today, { ids: changed }))) if (answer) answers.set(clientId, answer);
   return answers;
 }

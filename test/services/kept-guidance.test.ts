@@ -166,6 +166,63 @@ describe('the kept answers', () => {
     expect(deskReads(tomorrow)).toEqual(workedOut(tomorrow));
   });
 
+  describe("today's recall pass, cut short", () => {
+    /** A clinic whose client ids reach 20,000, so a day's pass takes several steps. */
+    function farReaching(seed: number) {
+      const c = clinic({ today: TODAY });
+      const ctx: ServiceContext = { db: c.db, ...fixedClock(TODAY) };
+      fillSampleClinic(ctx, { clients: 60, seed });
+      c.db.prepare("INSERT INTO clients (id, first_name, last_name) VALUES (20000, 'Zed', 'Far')").run();
+      keepAll(ctx);
+      return { ctx, db: c.db };
+    }
+    const tomorrowIn = (db: Db): ServiceContext => ({ db, ...fixedClock(addDays(TODAY, 1)) });
+    const stepUntilPartWay = (keeper: { step(): boolean }, db: Db) => {
+      for (let steps = 0; getSetting(db, 'recall_pass') === null; steps++) {
+        if (steps > 50 || !keeper.step()) throw new Error('The pass never stopped part way.');
+      }
+    };
+
+    it('by new rules leaves no client out, even one with a race and no appointment', () => {
+      const { ctx, db } = farReaching(11);
+      const runner = Number(db.prepare("INSERT INTO clients (first_name, last_name) VALUES ('Rhea', 'Newby')").run().lastInsertRowid);
+      createRace(ctx, { clientId: runner, name: 'Autumn Marathon', date: addDays(TODAY, 70), distance: 'marathon', distanceKm: null, priority: 'A', planStart: null, taperDays: null, goalTime: '', notes: '' });
+      keepAll(ctx);
+      const tomorrow = tomorrowIn(db);
+      stepUntilPartWay(guidanceKeeper(tomorrow), db);
+      setSetting(db, 'kept_guidance_rules', 'older rules');
+      keepAll(tomorrow);
+      expect(recallList(tomorrow).map((e) => e.clientId)).toContain(runner);
+      expect(deskReads(tomorrow)).toEqual(workedOut(tomorrow));
+    });
+
+    it('by another database (a restore) starts that database\'s own pass', () => {
+      const a = farReaching(12);
+      const b = farReaching(13);
+      let db = a.db;
+      const switching: ServiceContext = { get db() { return db; }, ...fixedClock(addDays(TODAY, 1)) };
+      const keeper = guidanceKeeper(switching);
+      stepUntilPartWay(keeper, a.db);
+      db = b.db;
+      while (keeper.step());
+      expect(getSetting(b.db, 'recall_kept_for')).toBe(addDays(TODAY, 1));
+      expect(deskReads(tomorrowIn(b.db))).toEqual(workedOut(tomorrowIn(b.db)));
+    });
+
+    it('by a clock set back a day does not leave that day marked whole', () => {
+      const { db } = farReaching(14);
+      const tomorrow = tomorrowIn(db);
+      keepAll(tomorrow);
+      const listed = recallList(tomorrow)[0]!;
+      const race = db.prepare('SELECT id, updated_at FROM races WHERE client_id = ? AND removed_at IS NULL ORDER BY date LIMIT 1').get(listed.clientId) as { id: number; updated_at: string };
+      updateRace(tomorrow, { id: race.id, updatedAt: race.updated_at, goalTime: '3:30:00' });
+      guidanceKeeper({ db, ...fixedClock(TODAY) }).step(); // the queued client worked out for the day before
+      expect(deskReads(tomorrow)).toEqual(workedOut(tomorrow));
+      keepAll(tomorrow);
+      expect(deskReads(tomorrow)).toEqual(workedOut(tomorrow));
+    });
+  });
+
   it('are filled while the app is open, a step at a time', async () => {
     vi.useFakeTimers();
     try {

@@ -8,7 +8,7 @@ import { fixedClock } from '../../electron/services/context';
 import type { Result } from '../../shared/api/result';
 import type { StorageStatus } from '../../shared/api/storage';
 import { makeDataDir, sessionAs } from '../support/clinic';
-import { fettleFile, REFUSED_FILES, sha256 } from './files';
+import { fettleFile, REFUSED_FILES, sha256, sideFiles } from './files';
 
 // A large clinic is opened before its pages are checked, and checked in a worker thread while the
 // first screen paints (electron/db/storage.ts). These tests set the size limit to 0 so a small
@@ -51,6 +51,20 @@ describe('the start-up check of a large clinic, in a worker', () => {
     const result = (await dispatcherOver(storage)('clients:create', { firstName: 'Ada', lastName: 'Okafor' }));
     expect(result.ok).toBe(true);
   });
+
+  it.each(['other-application', 'foreign-clients-table', 'newer-version'] as const)(
+    'refuses a %s file as a small one is, creating nothing beside it and changing nothing in it',
+    (kind) => {
+      const dataDir = makeDataDir();
+      const file = databasePath(dataDir);
+      REFUSED_FILES[kind](file);
+      const before = sha256(file);
+      const storage = openInBackground(dataDir);
+      expect(storage.refusal?.reason).toBe(kind);
+      expect(sideFiles(file)).toEqual([]);
+      expect(sha256(file)).toBe(before);
+    },
+  );
 
   it('closes a damaged database when the check finds the damage, and refuses a write sent before it finished, writing nothing', async () => {
     const dataDir = makeDataDir();

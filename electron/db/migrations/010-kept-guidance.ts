@@ -8,15 +8,17 @@ import type { Migration } from './index';
 //   due on that day (the recall list's rows, and the clients with nothing due).
 // - guidance_queue: clients whose kept answers are gone and are still to be worked out again.
 // A change to a client's races, treatments or plan sessions, or to an appointment's day or
-// therapist, drops that client's kept answers and queues the client, in triggers, so no write,
-// whatever code makes it, can leave a stale answer behind. Readers work out whatever is missing
-// themselves; keeping the tables filled is upkeep the app does while idle.
+// therapist, drops that client's kept answers and queues the client, in triggers, so no insert,
+// update or delete, whatever code makes it, can leave a stale answer behind. (SQLite fires no
+// delete trigger for INSERT OR REPLACE without recursive_triggers: Fettle never replaces rows of
+// these tables.) Readers work out whatever is missing themselves; keeping the tables filled is
+// upkeep the app does while idle.
 //
 // Self-contained: this step must read the same whatever the code becomes.
 
-/** The statements that drop a client's kept answers and queue the client. */
+/** The statements that drop a client's kept answers and queue the client (none for a race already gone). */
 const forget = (client: string) => `
-  INSERT OR IGNORE INTO guidance_queue (client_id) VALUES (${client});
+  INSERT OR IGNORE INTO guidance_queue (client_id) SELECT ${client} WHERE ${client} IS NOT NULL;
   DELETE FROM appointment_guidance WHERE client_id = ${client};
   DELETE FROM recall_due WHERE client_id = ${client};`;
 

@@ -29,7 +29,10 @@ export function unqueue(db: Db, clientIds: readonly number[]): void {
   statement(db, 'DELETE FROM guidance_queue WHERE client_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(clientIds));
 }
 
-/** Queues every client with an appointment and drops every kept answer (new rules). */
+/**
+ * Drops every kept answer (new rules) and queues every client with an appointment for their
+ * phases; the recall answers come back with the day's pass, which the caller starts again.
+ */
 export function forgetAll(db: Db): void {
   statement(db, 'DELETE FROM appointment_guidance').run();
   statement(db, 'DELETE FROM recall_due').run();

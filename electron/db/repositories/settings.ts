@@ -4,7 +4,7 @@ import { statement } from '../sql';
 // Clinic settings kept with the clinic's data (so they travel with it and come back on restore).
 
 /** The names in use; anything else is refused by the type. */
-export type SettingKey = 'backup_folder' | 'client_import_mapping' | 'recovery_key_hash' | 'idle_minutes' | 'kept_guidance_rules' | 'recall_kept_for';
+export type SettingKey = 'backup_folder' | 'client_import_mapping' | 'recovery_key_hash' | 'idle_minutes' | 'kept_guidance_rules' | 'recall_kept_for' | 'recall_pass';
 
 export function getSetting(db: Db, key: SettingKey): string | null {
   const row = statement(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { LATEST_VERSION } from '../../../electron/db/migrations/index';
 import { databaseAt, type OldDatabase } from './at-version';
 
 // Migration 10 on a version-9 database seeded with raw SQL: the tables for kept answers start
@@ -71,5 +72,18 @@ describe('migration 10: kept phase and recall answers', () => {
     old.db.exec(`UPDATE appointments SET starts_at = '2026-03-05T10:00', ends_at = '2026-03-05T11:00' WHERE id = 2`);
     expect(old.db.prepare('SELECT appointment_id FROM appointment_guidance').pluck().all()).toEqual([1]);
     expect(old.db.prepare('SELECT client_id FROM guidance_queue').pluck().all()).toEqual([2]);
+  });
+});
+
+describe('the triggers that keep the answers honest', () => {
+  it('are all there at the latest version (a later step that rebuilds a table must make them again)', () => {
+    old = databaseAt(LATEST_VERSION);
+    const triggers = old.db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%guidance%' ORDER BY name").pluck().all();
+    expect(triggers).toEqual([
+      'appointments_forget_guidance_update', 'appointments_queue_guidance_insert',
+      'plan_sessions_forget_guidance_delete', 'plan_sessions_forget_guidance_insert', 'plan_sessions_forget_guidance_update',
+      'races_forget_guidance_delete', 'races_forget_guidance_insert', 'races_forget_guidance_update',
+      'treatments_forget_guidance_delete', 'treatments_forget_guidance_insert', 'treatments_forget_guidance_update',
+    ]);
   });
 });
