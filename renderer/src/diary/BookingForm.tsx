@@ -1,23 +1,19 @@
-import { Alert, Button, Grid, Group, Modal, NumberInput, Select, Stack, Text } from '@mantine/core';
+import { Alert, Button, Grid, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { keepPreviousData } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
-import type { z } from 'zod';
-import { appointmentBook } from '../../../shared/api/schemas';
+import { useEffect, useImperativeHandle, useRef, useState, type Ref, type RefObject } from 'react';
+import { useForm } from 'react-hook-form';
 import type { Appointment } from '../../../shared/api/types';
 import { useAction, useCall } from '../api';
-import { DateField } from '../components/DateField';
 import { LoadFailed } from '../components/Loaded';
 import { submitOnShortcut, summariseHiddenErrors, useToday } from '../components/forms';
 import { formatDateTime } from '../format';
 import { CheckPanel, useConfirmations } from './CheckPanel';
-import { ClientSelect } from './ClientSelect';
+import { BookingFields, bookingForm, type BookingFormInput as FormInput, type BookingFormOutput as FormOutput } from './BookingFields';
 import { placeSlotErrors } from './slotErrors';
-import { dateAndTime, joinStartsAt } from './slotForm';
 import { Suggestions } from './Suggestions';
-import { QUARTER_HOURS, timeOf } from './time';
+import { timeOf } from './time';
 
 /** What the booking form opens with: from a slot, the recall list or a client's page. */
 export interface BookingPrefill {
@@ -32,45 +28,77 @@ export interface BookingPrefill {
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The form holds the date and time apart; main takes them as one `startsAt`. */
-const bookingForm = appointmentBook.omit({ startsAt: true }).extend(dateAndTime).transform(joinStartsAt);
-
-type FormInput = z.input<typeof bookingForm>;
-type FormOutput = z.output<typeof bookingForm>;
-
 const FIELDS = ['clientId', 'therapistId', 'typeId', 'date', 'time', 'durationMin', 'acknowledgeWarning', 'confirmOutsideHours'];
 
 export function BookingModal({ prefill, onClose }: { prefill: BookingPrefill | null; onClose: () => void }) {
+  const opened = prefill !== null;
+  const ref = useRef<HTMLDivElement>(null);
+  useFirstFieldFocus(opened, ref);
   return (
-    // No scroll lock: locking restyles the page under the dialog and lays the whole diary out again,
-    // the larger part of a slot click's time to the painted form.
-    <Modal opened={prefill !== null} onClose={onClose} title="New booking" size={980} centered lockScroll={false}>
+    <Modal opened={opened} onClose={onClose} ref={ref} {...BOOKING_MODAL}>
       {prefill && <BookingForm prefill={prefill} onDone={onClose} />}
     </Modal>
   );
 }
 
-function BookingForm({ prefill, onDone }: { prefill: BookingPrefill; onDone: (booked: Appointment) => void }) {
+/**
+ * How the booking dialog opens: at once (Mantine's transition mounts the form a frame late, then
+ * draws it again each frame), and without a scroll lock (locking restyles the page under the
+ * dialog and lays the whole diary out again).
+ */
+export const BOOKING_MODAL = { title: 'New booking', size: 980, centered: true, lockScroll: false, transitionProps: { duration: 0 } } as const;
+
+/**
+ * Focus goes to the first field to fill before the dialog's first frame; the dialog's focus trap
+ * would move it a task later and paint the dialog twice. Called from the dialog's parent, whose
+ * effects run after the dialog has noted where focus was, so closing still returns it there.
+ */
+export function useFirstFieldFocus(opened: boolean, dialog: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    if (opened) dialog.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus({ preventScroll: true });
+  }, [opened, dialog]);
+}
+
+/** The values a prefill opens the form with. */
+function valuesFor(prefill: BookingPrefill | null, today: string | undefined): FormInput {
+  return {
+    clientId: prefill?.clientId as number,
+    therapistId: (prefill?.therapistId ?? undefined) as number,
+    typeId: undefined as unknown as number,
+    date: prefill?.date ?? today ?? '',
+    time: prefill?.time ?? '',
+    durationMin: prefill?.durationMin,
+    acknowledgeWarning: false,
+    confirmOutsideHours: false,
+  };
+}
+
+/** Fills in a form drawn ahead: see BookingHost. */
+export interface BookingFiller {
+  fill: (prefill: BookingPrefill) => void;
+}
+
+interface FormProps {
+  /** Null: drawn ahead of need, out of sight (BookingHost), and filled in through `ref` as it opens. */
+  prefill: BookingPrefill | null;
+  onDone: (booked: Appointment) => void;
+  ref?: Ref<BookingFiller>;
+}
+
+export function BookingForm({ prefill, onDone, ref }: FormProps) {
   const today = useToday();
   const therapists = useCall('therapists:list', {});
   const types = useCall('appointmentTypes:list', {});
-  const [clientName, setClientName] = useState(prefill.clientName ?? '');
+  const [clientName, setClientName] = useState(prefill?.clientName ?? '');
   const [summary, setSummary] = useState('');
-  const [durationTouched, setDurationTouched] = useState(prefill.durationMin !== undefined);
 
-  const { control, handleSubmit, watch, setValue, setError, clearErrors, formState } = useForm<FormInput, unknown, FormOutput>({
+  const { control, handleSubmit, watch, setValue, setError, clearErrors, reset, formState } = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(bookingForm),
-    defaultValues: {
-      clientId: prefill.clientId as number,
-      therapistId: (prefill.therapistId ?? undefined) as number,
-      typeId: undefined as unknown as number,
-      date: prefill.date ?? today ?? '',
-      time: prefill.time ?? '',
-      durationMin: prefill.durationMin,
-      acknowledgeWarning: false,
-      confirmOutsideHours: false,
-    },
+    defaultValues: valuesFor(prefill, today),
   });
+  // Filled before the render that shows it, so its first frame holds the prefill (a prefill without
+  // a client: the client box keeps its own text).
+  useImperativeHandle(ref, () => ({ fill: (p) => reset(valuesFor(p, today)) }), [reset, today]);
   const [clientId, therapistId, typeId, date, time, durationMin, acknowledgeWarning, confirmOutsideHours] =
     watch(['clientId', 'therapistId', 'typeId', 'date', 'time', 'durationMin', 'acknowledgeWarning', 'confirmOutsideHours']);
 
@@ -116,7 +144,6 @@ function BookingForm({ prefill, onDone }: { prefill: BookingPrefill; onDone: (bo
   }, summariseHiddenErrors(FIELDS, setSummary));
 
   const err = (name: string) => (formState.errors as Record<string, { message?: string } | undefined>)[name]?.message;
-  const activeTypes = (types.data ?? []).filter((t) => t.active);
   const therapistName = therapists.data?.find((t) => t.id === therapistId)?.name ?? '';
 
   return (
@@ -124,43 +151,11 @@ function BookingForm({ prefill, onDone }: { prefill: BookingPrefill; onDone: (bo
       <Grid gap="lg">
         <Grid.Col span={5}>
           <Stack gap="sm">
-            <Controller control={control} name="clientId" render={({ field }) => (
-              <ClientSelect value={field.value ?? null} initialName={prefill.clientName} autoFocus={!prefill.clientId}
-                onChange={(id, name) => { field.onChange(id ?? undefined); setClientName(name); }} onBlur={field.onBlur} error={err('clientId')} />
-            )} />
-            <Controller control={control} name="therapistId" render={({ field }) => (
-              <Select<number> label="Therapist" withAsterisk placeholder="Who will treat?" allowDeselect={false}
-                data={(therapists.data ?? []).filter((t) => t.active).map((t) => ({ value: t.id, label: t.name }))}
-                value={field.value ?? null} onChange={(v) => field.onChange(v ?? undefined)} onBlur={field.onBlur}
-                error={err('therapistId') ?? (therapists.error ? `Therapists could not be loaded: ${therapists.error.message}` : undefined)} />
-            )} />
-            <Controller control={control} name="typeId" render={({ field }) => (
-              <Select<number> label="Type" withAsterisk placeholder="What kind of appointment?" allowDeselect={false} data-autofocus={prefill.clientId ? true : undefined}
-                data={activeTypes.map((t) => ({ value: t.id, label: `${t.name} (${t.durationMin} min)` }))}
-                value={field.value ?? null}
-                onChange={(v) => {
-                  field.onChange(v ?? undefined);
-                  const type = activeTypes.find((t) => t.id === v);
-                  if (type && !durationTouched) setValue('durationMin', type.durationMin);
-                }}
-                onBlur={field.onBlur}
-                error={err('typeId') ?? (types.error ? `Appointment types could not be loaded: ${types.error.message}` : undefined)} />
-            )} />
-            <Group grow align="start">
-              <Controller control={control} name="date" render={({ field }) => (
-                <DateField label="Date" withAsterisk value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={err('date')} clearable={false} />
-              )} />
-              <Controller control={control} name="time" render={({ field }) => (
-                <Select label="Time" withAsterisk placeholder="hh:mm" searchable openOnFocus={false} onFocus={(e) => e.currentTarget.select()} data={[...QUARTER_HOURS]} allowDeselect={false}
-                  value={field.value || null} onChange={(v) => field.onChange(v ?? '')} onBlur={field.onBlur} error={err('time')} />
-              )} />
-            </Group>
-            <Controller control={control} name="durationMin" render={({ field }) => (
-              <NumberInput label="Duration (minutes)" step={15} min={15} max={480} allowDecimal={false} clampBehavior="none" w={180}
-                description={typeId ? undefined : "Choosing a type fills in its length"}
-                value={field.value ?? ''} onBlur={field.onBlur} error={err('durationMin')}
-                onChange={(v) => { setDurationTouched(true); field.onChange(typeof v === 'number' ? v : undefined); }} />
-            )} />
+            <BookingFields control={control} setValue={setValue} clientGiven={!!prefill?.clientId} clientName={prefill?.clientName} spanMin={prefill?.durationMin} dateKey={prefill?.date ?? today ?? ''} therapists={therapists.data} types={types.data}
+              typeChosen={!!typeId} onClientName={setClientName}
+              clientId={err('clientId')} date={err('date')} time={err('time')} durationMin={err('durationMin')}
+              therapistId={err('therapistId') ?? (therapists.error ? `Therapists could not be loaded: ${therapists.error.message}` : undefined)}
+              typeId={err('typeId') ?? (types.error ? `Appointment types could not be loaded: ${types.error.message}` : undefined)} />
             {/* Under the fields, where there is room: beside the warnings they pushed "Book" below a 768 px window. */}
             {clientId && therapistId && !check.error && check.data && (
               <Suggestions suggestions={check.data.suggestions} chosen={date ?? ''}

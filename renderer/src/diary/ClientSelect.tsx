@@ -37,6 +37,9 @@ export function ClientSelect({ value, initialName, onChange, onBlur, error, auto
       withAsterisk
       placeholder="Type a name, phone or email"
       searchable
+      // The list leaves the page when closed: kept (Mantine's default), floating-ui places it, hidden,
+      // as the form mounts.
+      comboboxProps={{ keepMounted: false }}
       // The list opens as the name is typed: opening it on focus would cost the form's first frame.
       openOnFocus={false}
       data-autofocus={autoFocus || undefined}
