@@ -2,7 +2,7 @@ import { ActionIcon, Button, Checkbox, Group, Paper, SegmentedControl, Select, S
 import { keepPreviousData } from '@tanstack/react-query';
 import { format, parseISO } from 'date-fns';
 import { enGB } from 'date-fns/locale';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { DiaryAppointment, Therapist } from '../../../shared/api/types';
 import { useCall } from '../api';
@@ -12,7 +12,8 @@ import { Loaded } from '../components/Loaded';
 import { PageTitle } from '../components/PageTitle';
 import { formatDate } from '../format';
 import { AppointmentDetailsModal } from '../diary/AppointmentDetails';
-import { BookingModal, type BookingPrefill } from '../diary/BookingForm';
+import type { BookingPrefill } from '../diary/BookingForm';
+import { BookingHost, type BookingOpener } from '../diary/BookingHost';
 import { DiaryCalendar } from '../diary/DiaryCalendar';
 import { workingSpan } from '../diary/hours';
 import { Legend } from '../diary/Legend';
@@ -48,7 +49,9 @@ export function CalendarPage() {
       return next;
     }, { replace: true });
 
-  const [booking, setBooking] = useState<BookingPrefill | null>(null);
+  // The booking form keeps its prefill to itself: opening it does not draw this page again.
+  const booking = useRef<BookingOpener>(null);
+  const openBooking = useCallback((prefill: BookingPrefill) => booking.current?.open(prefill), []);
   const [openId, setOpenId] = useState<number | null>(null);
   const [moving, setMoving] = useState<MoveTarget | null>(null);
   const openAppointment = useCallback((a: DiaryAppointment) => setOpenId(a.id), []);
@@ -83,7 +86,7 @@ export function CalendarPage() {
       <Group justify="space-between">
         <PageTitle>Diary</PageTitle>
         <Group gap="xs">
-          <Button onClick={() => setBooking({ date: date ?? undefined, therapistId: weekTherapist })}>New booking</Button>
+          <Button onClick={() => openBooking({ date: date ?? undefined, therapistId: weekTherapist })}>New booking</Button>
           {date && <Button variant="default" component={Link} to={`/daysheet/${view === 'day' ? date : today}`}>Day sheet</Button>}
         </Group>
       </Group>
@@ -127,7 +130,7 @@ export function CalendarPage() {
         {(range) => (
           <DiaryCalendar view={view} date={date!} today={today!} appointments={range.appointments} columns={columns}
             hours={hours.data} therapistId={weekTherapist} colourBy={colourBy}
-            onSlot={setBooking} onOpen={openAppointment} onMoveForm={setMoving} onDay={openDay} />
+            onSlot={openBooking} onOpen={openAppointment} onMoveForm={setMoving} onDay={openDay} />
         )}
       </Loaded>
       <Text size="sm" c="dimmed">
@@ -135,7 +138,7 @@ export function CalendarPage() {
         By keyboard: Tab to an appointment, then Enter for its details or M to move it; “New booking” opens the booking form.
       </Text>
 
-      <BookingModal prefill={booking} onClose={() => setBooking(null)} />
+      <BookingHost ref={booking} />
       <AppointmentDetailsModal appointment={open} onClose={() => setOpenId(null)}
         onMove={(a) => { setOpenId(null); setMoving({ appointment: a }); }} />
       <MoveModal target={moving} onClose={() => setMoving(null)} />
