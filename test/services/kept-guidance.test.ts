@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../electron/db/native';
 import { getSetting, setSetting } from '../../electron/db/repositories/settings';
+import { KEPT_RULES } from '../../electron/db/repositories/kept-guidance';
 import { fixedClock, type ServiceContext } from '../../electron/services/context';
 import { diaryRangeOf, todayList } from '../../electron/services/diary';
 import { guidanceKeeper, keepGuidanceFilled } from '../../electron/services/kept-guidance';
@@ -150,12 +151,20 @@ describe('the kept answers', () => {
   it('are set aside when the rules change, and worked out for each new day', () => {
     const { ctx, db } = sampleClinic();
     keepAll(ctx);
+    const expected = workedOut(ctx);
+    // Answers kept by other rules, which these rules would give differently: none of them is read.
+    db.exec(`UPDATE appointment_guidance SET rules = 'older rules', phase = 'race-day', ceiling = 'avoid';
+             UPDATE recall_due SET rules = 'older rules', entry = NULL`);
     setSetting(db, 'kept_guidance_rules', 'older rules');
-    expect(deskReads(ctx)).toEqual(workedOut(ctx));
+    expect(deskReads(ctx)).toEqual(expected);
     guidanceKeeper(ctx).step();
-    expect(count(db, 'SELECT count(*) FROM appointment_guidance')).toBe(0);
+    expect(getSetting(db, 'kept_guidance_rules')).toBe(KEPT_RULES);
     expect(count(db, 'SELECT count(*) FROM guidance_queue')).toBe(count(db, 'SELECT count(DISTINCT client_id) FROM appointments'));
+    expect(deskReads(ctx)).toEqual(expected);
     keepAll(ctx);
+    expect(count(db, 'SELECT count(*) FROM appointment_guidance WHERE rules <> ?', KEPT_RULES)).toBe(0);
+    expect(count(db, 'SELECT count(*) FROM recall_due WHERE rules <> ?', KEPT_RULES)).toBe(0);
+    expect(deskReads(ctx)).toEqual(expected);
 
     // The next morning: yesterday's recall answers are not read, and the pass keeps today's.
     const tomorrow: ServiceContext = { db, ...fixedClock(addDays(TODAY, 1)) };

@@ -29,11 +29,14 @@ export const keptGuidance: Migration = {
   name: 'kept phase and recall answers',
   up(db) {
     db.exec(`
+      -- rules: the version of the engine's rules an answer was worked out by; answers under other
+      -- rules are not read, and are overwritten as the upkeep works them out again.
       CREATE TABLE appointment_guidance (
         appointment_id INTEGER PRIMARY KEY REFERENCES appointments(id) ON DELETE CASCADE,
         client_id      INTEGER NOT NULL,
         phase          TEXT NOT NULL,
-        ceiling        TEXT NOT NULL
+        ceiling        TEXT NOT NULL,
+        rules          TEXT NOT NULL
       ) STRICT;
       CREATE INDEX appointment_guidance_by_client ON appointment_guidance (client_id);
 
@@ -41,7 +44,8 @@ export const keptGuidance: Migration = {
         client_id INTEGER PRIMARY KEY,
         on_date   TEXT NOT NULL,
         -- The recall entry's engine-given fields as JSON, or NULL when nothing is due that day.
-        entry     TEXT CHECK (entry IS NULL OR json_valid(entry))
+        entry     TEXT CHECK (entry IS NULL OR json_valid(entry)),
+        rules     TEXT NOT NULL
       ) STRICT;
       CREATE INDEX recall_due_listed ON recall_due (on_date, client_id) WHERE entry IS NOT NULL;
 

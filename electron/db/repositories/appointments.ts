@@ -2,6 +2,7 @@ import type { Appointment, AppointmentStatus } from '../../../shared/api/types';
 import type { Intensity, Phase } from '../../../shared/vocabulary';
 import type { Db } from '../native';
 import { statement } from '../sql';
+import { KEPT_RULES } from './kept-guidance';
 
 // Appointments are clinic-local wall-clock spans [starts_at, ends_at). The booking note column
 // is never read here: nothing the diary, Today or the day sheet returns carries notes.
@@ -81,7 +82,7 @@ export function appointmentsBetween(
   return statement(
     db,
     `${SELECT.replace(' a.updated_at', ' a.updated_at, g.phase AS kept_phase, g.ceiling AS kept_ceiling')}
-     LEFT JOIN appointment_guidance g ON g.appointment_id = a.id
+     LEFT JOIN appointment_guidance g ON g.appointment_id = a.id AND g.rules = @rules
      WHERE a.starts_at >= @from AND a.starts_at < @to
        AND (@therapists IS NULL OR a.therapist_id IN (SELECT value FROM json_each(@therapists)))
        AND (@cancelled OR a.status <> 'cancelled')
@@ -91,6 +92,7 @@ export function appointmentsBetween(
     to,
     therapists: options.therapistIds === null ? null : JSON.stringify(options.therapistIds),
     cancelled: Number(options.includeCancelled),
+    rules: KEPT_RULES,
   }) as DiaryRow[];
 }
 

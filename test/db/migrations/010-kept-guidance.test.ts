@@ -43,8 +43,8 @@ describe('migration 10: kept phase and recall answers', () => {
     const keep = () =>
       old.db.exec(`
         DELETE FROM guidance_queue;
-        INSERT OR REPLACE INTO appointment_guidance VALUES (1, 1, 'peak', 'deep'), (2, 2, 'base', 'deep');
-        INSERT OR REPLACE INTO recall_due VALUES (1, '2026-03-02', '{"kind":"peak-session"}'), (2, '2026-03-02', NULL);`);
+        INSERT OR REPLACE INTO appointment_guidance VALUES (1, 1, 'peak', 'deep', '1'), (2, 2, 'base', 'deep', '1');
+        INSERT OR REPLACE INTO recall_due VALUES (1, '2026-03-02', '{"kind":"peak-session"}', '1'), (2, '2026-03-02', NULL, '1');`);
     const writes = [
       `INSERT INTO races (client_id, name, date, distance, updated_at) VALUES (1, 'Spring 10k', '2026-03-20', '10k', '2026-01-01T00:00:00.000Z')`,
       `UPDATE races SET date = '2026-05-03' WHERE id = 1`,
