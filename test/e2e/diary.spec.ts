@@ -233,6 +233,49 @@ test.describe('the diary', () => {
     expect(stored).toEqual({ client_id: desk.ben.id, starts_at: '2026-03-03T14:15', duration_min: 60 });
   });
 
+  // The diary draws its booking form ahead and fills it in on a click: a form somebody typed into
+  // must never come back.
+  test('every slot click opens a form with that slot and nothing else, whatever was typed into the last one', async ({ app, clinic }) => {
+    await arrange(clinic);
+    await openDiary(app, `date=${TUESDAY}`);
+    const dialog = app.getByRole('dialog', { name: 'New booking' });
+    const field = (name: string) => dialog.getByRole('combobox', { name, exact: true });
+    for (const [therapist, time] of [['Sam Reid', '10:00'], ['Priya Nair', '11:15'], ['Sam Reid', '15:30']] as const) {
+      await clickSlot(app, therapist, time);
+      await expect(field('Therapist')).toHaveValue(therapist);
+      await expect(field('Time')).toHaveValue(time);
+      await expect(dialog.getByRole('textbox', { name: 'Date', exact: true })).toHaveValue('03/03/2026');
+      await expect(field('Client')).toHaveValue('');
+      await expect(field('Type')).toHaveValue('');
+      await expect(dialog.getByLabel('Duration (minutes)')).toHaveValue('');
+      await expect(field('Client')).toBeFocused();
+      // Filled in part, then closed without booking while a name is half typed.
+      await choose(app, dialog, 'Type', 'Flush (30 min)'); // fills in the length, unless one was typed
+      await expect(dialog.getByLabel('Duration (minutes)')).toHaveValue('30');
+      await dialog.getByLabel('Duration (minutes)').fill('45');
+      await field('Client').fill('Ben');
+      await expect(app.getByRole('option', { name: /^Ben Smith/ })).toBeVisible();
+      await app.keyboard.press('Escape'); // the list of clients
+      await expect(app.getByRole('listbox')).toHaveCount(0);
+      await app.keyboard.press('Escape'); // the form
+      await expect(dialog).toBeHidden();
+    }
+    expect(count(clinic, 'appointments')).toBe(0);
+  });
+
+  test('Escape closes the booking form and gives focus back to "New booking"', async ({ app, clinic }) => {
+    await arrange(clinic);
+    await openDiary(app, `date=${TUESDAY}`);
+    const opener = app.getByRole('button', { name: 'New booking' });
+    await opener.focus();
+    await app.keyboard.press('Enter');
+    const dialog = app.getByRole('dialog', { name: 'New booking' });
+    await expect(dialog.getByRole('combobox', { name: 'Client', exact: true })).toBeFocused();
+    await app.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(opener).toBeFocused();
+  });
+
   test('deep tissue 5 days before a marathon shows the race-week warning, cannot be booked unacknowledged, and the acknowledgement is stored', async ({ app, clinic }) => {
     const desk = await arrange(clinic);
     await clinic.call('races:create', { clientId: desk.ada.id, name: 'Brighton Marathon', date: '2026-03-08', distance: 'marathon' });
