@@ -7,7 +7,7 @@ import type { AppointmentType, Therapist } from '../../../shared/api/types';
 import { DateField } from '../components/DateField';
 import { ClientSelect } from './ClientSelect';
 import { dateAndTime, joinStartsAt } from './slotForm';
-import { QUARTER_HOURS } from './time';
+import { TimeSelect } from './TimeSelect';
 
 /** The form holds the date and time apart; main takes them as one `startsAt`. */
 export const bookingForm = appointmentBook.omit({ startsAt: true }).extend(dateAndTime).transform(joinStartsAt);
@@ -88,7 +88,8 @@ export const BookingFields = memo(function BookingFields(props: Props) {
           <DateField key={dateKey} label="Date" withAsterisk value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={props.date} clearable={false} />
         )} />
         <Controller control={control} name="time" render={({ field }) => (
-          <TimeSelect value={field.value || null} onChange={(v) => field.onChange(v ?? '')} onBlur={field.onBlur} error={props.time} />
+          <TimeSelect label="Time" withAsterisk placeholder="hh:mm" openOnFocus={false} onFocus={(e) => e.currentTarget.select()}
+            value={field.value || null} onChange={field.onChange} onBlur={field.onBlur} error={props.time} />
         )} />
       </Group>
       <Controller control={control} name="durationMin" render={({ field }) => (
@@ -122,16 +123,3 @@ function TherapistSelect({ therapists, value, onChange, onBlur, error }: SelectF
   );
 }
 
-function TimeSelect({ value, onChange, onBlur, error }: SelectFieldProps<string>) {
-  // Searchable: the box holds what is typed, and the time itself whenever the time changes.
-  const [search, setSearch] = useState(value ?? '');
-  const [searchFor, setSearchFor] = useState(value);
-  if (searchFor !== value) {
-    setSearchFor(value);
-    setSearch(value ?? '');
-  }
-  return (
-    <Select label="Time" withAsterisk comboboxProps={LIST_UNMOUNTED} placeholder="hh:mm" searchable openOnFocus={false} onFocus={(e) => e.currentTarget.select()} data={QUARTER_HOURS} allowDeselect={false}
-      value={value} searchValue={search} onSearchChange={setSearch} onChange={onChange} onBlur={onBlur} error={error} />
-  );
-}

@@ -1,11 +1,13 @@
 import { Select, type SelectProps } from '@mantine/core';
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { QUARTER_HOURS, typedTime } from './time';
 
-type TimeSelectProps = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchable' | 'searchValue' | 'onSearchChange'> & {
+type TimeSelectProps = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchable' | 'searchValue' | 'onSearchChange' | 'dropdownOpened' | 'onDropdownOpen' | 'onDropdownClose'> & {
   value: string | null;
   onChange: (time: string) => void;
 };
+
+const LIST_UNMOUNTED = { keepMounted: false } as const;
 
 const NOT_A_TIME = 'Type a time on the quarter hour, e.g. 10:30 or 1030.';
 
@@ -22,9 +24,16 @@ function optionHighlighted(input: HTMLInputElement): boolean {
  * half of the change made.
  */
 export function TimeSelect({ value, onChange, onKeyDown, onBlur, error, ...props }: TimeSelectProps) {
+  // The box holds what is typed, and the time itself whenever the time changes: set while
+  // drawing, not in an effect, so a form filled in as it opens shows its time in the first frame.
   const [search, setSearch] = useState(value ?? '');
+  const [searchFor, setSearchFor] = useState(value);
+  if (searchFor !== value) {
+    setSearchFor(value);
+    setSearch(value ?? '');
+  }
   const [typingError, setTypingError] = useState<string | null>(null);
-  useEffect(() => setSearch(value ?? ''), [value]);
+  const [listOpen, setListOpen] = useState(false);
 
   const take = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter' && search !== (value ?? '') && !optionHighlighted(e.currentTarget)) {
@@ -36,6 +45,7 @@ export function TimeSelect({ value, onChange, onKeyDown, onBlur, error, ...props
         return;
       }
       setSearch(typed);
+      setListOpen(false);
       onChange(typed);
       // Plain Enter takes the time and stays, so the check beside it can be read; Ctrl+Enter goes on to submit.
       if (!e.ctrlKey && !e.metaKey) {
@@ -48,10 +58,15 @@ export function TimeSelect({ value, onChange, onKeyDown, onBlur, error, ...props
 
   return (
     <Select
+      // A closed list leaves the page: kept hidden, each was placed by floating-ui as its form mounted.
+      comboboxProps={LIST_UNMOUNTED}
       {...props}
       data={QUARTER_HOURS as string[]}
       searchable
       allowDeselect={false}
+      dropdownOpened={listOpen}
+      onDropdownOpen={() => setListOpen(true)}
+      onDropdownClose={() => setListOpen(false)}
       value={value || null}
       searchValue={search}
       onSearchChange={(text) => {
