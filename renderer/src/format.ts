@@ -8,12 +8,14 @@ import { formatDate as formatIsoDate } from '../../shared/guidance';
 /** dd/MM/yyyy, the same form the guidance text uses; empty for a missing date. */
 export const formatDate = (iso: string | null | undefined): string => (iso ? formatIsoDate(iso) : '');
 
-export const formatLongDate = (iso: string): string => format(parseISO(iso), 'EEEE d MMMM yyyy', { locale: enGB });
+/** "Monday 02/03/2026". */
+export const formatLongDate = (iso: string): string => format(parseISO(iso), 'EEEE dd/MM/yyyy', { locale: enGB });
 
-export const formatShortDate = (iso: string): string => format(parseISO(iso), 'EEE d MMM', { locale: enGB });
+/** "Mon 02/03", as the diary's week heads its days. */
+export const formatShortDate = (iso: string): string => format(parseISO(iso), 'EEE dd/MM', { locale: enGB });
 
-/** `YYYY-MM-DDTHH:mm` wall-clock time → "Tue 24 Nov 2026, 14:30". */
-export const formatDateTime = (local: string): string => format(parseISO(local), 'EEE d MMM yyyy, HH:mm', { locale: enGB });
+/** `YYYY-MM-DDTHH:mm` wall-clock time → "Tue 24/11/2026, 14:30". */
+export const formatDateTime = (local: string): string => format(parseISO(local), 'EEE dd/MM/yyyy, HH:mm', { locale: enGB });
 
 export const fullName = (c: { firstName: string; lastName: string }): string => `${c.firstName} ${c.lastName}`;
 
