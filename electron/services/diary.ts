@@ -9,7 +9,7 @@ import type { Intensity, Phase } from '../../shared/vocabulary';
 import { appointmentsBetween, toAppointment, type DiaryRow } from '../db/repositories/appointments';
 import { historyForCeilings, POST_RACE_REACH_DAYS, racesFrom, racingBetween } from '../db/repositories/front-desk';
 import * as schedule from '../db/repositories/schedule';
-import { keptState } from '../db/repositories/kept-guidance';
+import { keptState, type AppointmentDay } from '../db/repositories/kept-guidance';
 import { getTherapist, listTherapists } from '../db/repositories/therapists';
 import { writeTransaction } from '../db/sql';
 import { ClinicError, notFound, type ServiceContext } from './context';
@@ -19,9 +19,6 @@ import { timeSpan, weekdayOf } from './wall-clock';
 // types, opening and working hours). No note field is ever read, so reception can call all of it.
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
-
-/** The day, therapist and client of an appointment: all its phase and ceiling depend on besides the client's races and history. */
-export interface AppointmentDay { client_id: number; therapist_id: number; starts_at: string }
 
 export interface PhaseAndCeiling { phase: Phase; ceiling: Intensity }
 

@@ -134,6 +134,13 @@ export function historyForDue(db: Db, clientIds: readonly number[], from: string
 /** Every client, the given ones, or those with ids in (after, upTo]. */
 export type ClientsAmong = { all: true } | { ids: readonly number[] } | { after: number; upTo: number };
 
+/** The SQL that keeps to `among`, and its parameters. */
+function clientsClause(among: ClientsAmong): { which: string; params: Record<string, unknown> } {
+  if ('ids' in among) return { which: 'AND client_id IN (SELECT value FROM json_each(@ids))', params: { ids: JSON.stringify(among.ids) } };
+  if ('after' in among) return { which: 'AND client_id > @after AND client_id <= @upTo', params: { after: among.after, upTo: among.upTo } };
+  return { which: '', params: {} };
+}
+
 /**
  * The races that can hold `today`: raced since `recentFrom`, racing by `blockUntil` (the
  * longest default block), or in a plan that has started. Only their clients can have a booking
@@ -145,7 +152,7 @@ export function racesHoldingToday(
   q: { today: string; recentFrom: string; blockUntil: string },
   among: ClientsAmong = { all: true },
 ): Map<number, EngineRaceFields[]> {
-  const which = 'ids' in among ? 'AND client_id IN (SELECT value FROM json_each(@ids))' : 'after' in among ? 'AND client_id > @after AND client_id <= @upTo' : '';
+  const { which, params } = clientsClause(among);
   const rows = statement(
     db,
     `SELECT client_id, id, name, date, distance, priority, plan_start, taper_days FROM races
@@ -153,7 +160,7 @@ export function racesHoldingToday(
      UNION ALL
      SELECT client_id, id, name, date, distance, priority, plan_start, taper_days FROM races
      WHERE removed_at IS NULL AND date > @blockUntil AND plan_start <= @today ${which}`,
-  ).all({ ...q, ...('ids' in among ? { ids: JSON.stringify(among.ids) } : 'after' in among ? { after: among.after, upTo: among.upTo } : {}) }) as RaceRow[];
+  ).all({ ...q, ...params }) as RaceRow[];
   const byClientId = new Map<number, EngineRaceFields[]>();
   for (const row of rows) {
     const races = byClientId.get(row.client_id);

@@ -38,15 +38,16 @@ export function queueAll(db: Db): void {
   statement(db, 'INSERT OR IGNORE INTO guidance_queue (client_id) SELECT DISTINCT client_id FROM appointments').run();
 }
 
-export interface AppointmentDay { id: number; client_id: number; therapist_id: number; starts_at: string }
+/** The client, therapist and start of an appointment: all its phase and ceiling depend on besides the client's races and history. */
+export interface AppointmentDay { client_id: number; therapist_id: number; starts_at: string }
 
 /** Every appointment of the given clients (cancelled ones too: the diary can show them). */
-export function appointmentsOfClients(db: Db, clientIds: readonly number[]): AppointmentDay[] {
+export function appointmentsOfClients(db: Db, clientIds: readonly number[]): (AppointmentDay & { id: number })[] {
   return statement(
     db,
     `SELECT a.id, a.client_id, a.therapist_id, a.starts_at FROM json_each(?) AS ids
      CROSS JOIN appointments a ON a.client_id = ids.value`,
-  ).all(JSON.stringify(clientIds)) as AppointmentDay[];
+  ).all(JSON.stringify(clientIds)) as (AppointmentDay & { id: number })[];
 }
 
 export function keepPhases(db: Db, kept: readonly KeptPhase[]): void {

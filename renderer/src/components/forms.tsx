@@ -81,6 +81,13 @@ export function useUnsavedChangesGuard(dirty: boolean) {
 }
 
 /** Ctrl/Cmd+Enter or Ctrl/Cmd+S submits from anywhere in the form, textareas included. */
+/**
+ * Select lists that open on demand and leave the page when closed. Kept mounted (Mantine's
+ * default), each hidden list is placed by floating-ui as its form mounts, a forced layout of the
+ * page apiece.
+ */
+export const LIST_UNMOUNTED = { keepMounted: false } as const;
+
 export function submitOnShortcut(submit: () => unknown) {
   return (event: React.KeyboardEvent) => {
     const mod = event.ctrlKey || event.metaKey;

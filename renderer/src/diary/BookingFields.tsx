@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { appointmentBook } from '../../../shared/api/schemas';
 import type { AppointmentType, Therapist } from '../../../shared/api/types';
 import { DateField } from '../components/DateField';
+import { LIST_UNMOUNTED } from '../components/forms';
 import { ClientSelect } from './ClientSelect';
 import { dateAndTime, joinStartsAt } from './slotForm';
 import { TimeSelect } from './TimeSelect';
@@ -44,9 +45,6 @@ interface Props extends FieldMessages {
   onClientName: (name: string) => void;
 }
 
-// The lists open on demand and leave the page when closed: kept mounted (Mantine's default), each
-// hidden list is placed by floating-ui as the form mounts, a forced layout of the page apiece.
-const LIST_UNMOUNTED = { keepMounted: false } as const;
 
 /**
  * The booking form's fields. Memoised: the form around them draws itself again as it mounts (the

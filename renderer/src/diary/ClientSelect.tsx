@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useCall } from '../api';
+import { LIST_UNMOUNTED } from '../components/forms';
 import { formatDate } from '../format';
 
 interface Props {
@@ -37,9 +38,7 @@ export function ClientSelect({ value, initialName, onChange, onBlur, error, auto
       withAsterisk
       placeholder="Type a name, phone or email"
       searchable
-      // The list leaves the page when closed: kept (Mantine's default), floating-ui places it, hidden,
-      // as the form mounts.
-      comboboxProps={{ keepMounted: false }}
+      comboboxProps={LIST_UNMOUNTED}
       // The list opens as the name is typed: opening it on focus would cost the form's first frame.
       openOnFocus={false}
       data-autofocus={autoFocus || undefined}

@@ -1,13 +1,12 @@
 import { Select, type SelectProps } from '@mantine/core';
 import { useState, type KeyboardEvent } from 'react';
+import { LIST_UNMOUNTED } from '../components/forms';
 import { QUARTER_HOURS, typedTime } from './time';
 
 type TimeSelectProps = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchable' | 'searchValue' | 'onSearchChange' | 'dropdownOpened' | 'onDropdownOpen' | 'onDropdownClose'> & {
   value: string | null;
   onChange: (time: string) => void;
 };
-
-const LIST_UNMOUNTED = { keepMounted: false } as const;
 
 const NOT_A_TIME = 'Type a time on the quarter hour, e.g. 10:30 or 1030.';
 
@@ -58,7 +57,6 @@ export function TimeSelect({ value, onChange, onKeyDown, onBlur, error, ...props
 
   return (
     <Select
-      // A closed list leaves the page: kept hidden, each was placed by floating-ui as its form mounted.
       comboboxProps={LIST_UNMOUNTED}
       {...props}
       data={QUARTER_HOURS as string[]}
